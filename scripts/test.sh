@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: unit, integration (real model, real Chroma server)
+# and browser tests (Debian chromium, installed here when missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export GRADIO_ANALYTICS_ENABLED=False HF_HUB_OFFLINE=1 ANONYMIZED_TELEMETRY=False
+export GRADIO_TEMP_DIR="$PWD/.gradio_tmp"
+mkdir -p "$GRADIO_TEMP_DIR"
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy"; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing chromium and fonts-wqy-microhei for the browser tests" >&2
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
+  fi
+fi
+rm -rf .pytest_tmp
+exec .venv/bin/python -m pytest --basetemp="$PWD/.pytest_tmp" "$@"
