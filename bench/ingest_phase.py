@@ -1,0 +1,101 @@
+"""Ingest phases (each runs in its own process, see bench.child).
+
+`ingest`: ingest the sample corpus into a fresh store, cold (empty cache) or
+warm (a copy of the persistent cache), then optionally ingest it again unchanged.
+The model sits under the cache inside a `TimedEmbedding`, so the run also reports
+the seconds spent in the model and the exact texts it embedded.
+
+`pure_embed`: embed those same texts with the bare model, nothing else: the
+denominator of the ingest/embedding ratio and the embedding floor.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import time
+from pathlib import Path
+
+from bench.embedders import TimedEmbedding
+from bench.stats import rate
+
+logger = logging.getLogger(__name__)
+CACHE_FILE = "embeddings.sqlite"
+
+
+def _settings(args: dict):
+    from resqa.settings import Settings
+
+    return Settings(store_dir=Path(args["store"]), embed_model=args.get("embed_model", "e5"),
+                    chroma_url=args.get("chroma_url"))
+
+
+def run_ingest(args: dict) -> dict:
+    from index.embeddings import CachedEmbedding, make_embedder
+    from index.library import Library
+
+    settings = _settings(args)
+    if args.get("cache_seed"):
+        settings.cache_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(args["cache_seed"], settings.cache_dir / CACHE_FILE)
+    timed = TimedEmbedding(make_embedder(settings).inner)
+    embedder = CachedEmbedding(timed, settings.cache_dir)
+    library = Library.open(settings, embedder=embedder)
+    try:
+        started = time.perf_counter()
+        report = library.ingest_paths([Path(args["samples"])])
+        seconds = time.perf_counter() - started
+        docs = library.documents()
+        paragraphs = sum(d.paragraphs for d in docs)
+        result = {
+            "seconds": round(seconds, 3),
+            "documents": len(docs),
+            "paragraphs": paragraphs,
+            "paragraphs_per_s": round(rate(paragraphs, seconds) or 0.0, 2),
+            "failed": len(report.failed),
+            "embeddings_computed": report.embedded,
+            "model_seconds": round(timed.seconds, 3),
+        }
+        if args.get("record_texts"):
+            Path(args["record_texts"]).write_text(json.dumps(timed.texts, ensure_ascii=False), encoding="utf-8")
+        if args.get("reingest"):
+            started = time.perf_counter()
+            again = library.ingest_paths([Path(args["samples"])])
+            result["reingest"] = {
+                "seconds": round(time.perf_counter() - started, 3),
+                "embeddings_computed": again.embedded,
+                "unchanged": len(again.unchanged),
+                "added": len(again.added),
+                "updated": len(again.updated),
+            }
+    finally:
+        library.close()
+    return result
+
+
+def run_pure_embed(args: dict) -> dict:
+    from index.embeddings import BATCH_SIZE, make_embedder
+    from resqa.settings import Settings
+
+    texts = json.loads(Path(args["texts"]).read_text(encoding="utf-8"))
+    model = make_embedder(Settings(store_dir=Path(args["store"]), embed_model=args.get("embed_model", "e5"))).inner
+    started = time.perf_counter()
+    model._get_text_embeddings(["warm-up"])  # loads the model; reported apart
+    load = time.perf_counter() - started
+    started = time.perf_counter()
+    for i in range(0, len(texts), BATCH_SIZE):  # the batches the cache hands the model
+        model._get_text_embeddings(texts[i : i + BATCH_SIZE])
+    seconds = time.perf_counter() - started
+    chars = sum(len(t) for t in texts)
+    return {
+        "texts": len(texts),
+        "chars": chars,
+        "seconds": round(seconds, 3),
+        "load_seconds": round(load, 3),
+        "texts_per_s": round(rate(len(texts), seconds) or 0.0, 2),
+    }
+
+
+def run(args: dict) -> dict:
+    return {"ingest": run_ingest, "pure_embed": run_pure_embed}[args["kind"]](args)

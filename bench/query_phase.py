@@ -1,0 +1,129 @@
+"""Query phase (one process per store size): search latency per mode, `ask` latency,
+the query floor, recall on the dev gold set, and a profile when hybrid misses its target.
+
+Each question is asked once per mode, so every timed search embeds its query
+(queries are not cached). The first search of the process (model load, BM25
+build) is timed apart as `first_search_ms`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import time
+from pathlib import Path
+
+from bench.stats import percentile, summarize_ms
+
+logger = logging.getLogger(__name__)
+MODES = ("hybrid", "dense", "lexical")
+QUERIES_FILE = Path(__file__).with_name("queries.txt")
+
+
+def load_questions(gold: str | None, limit: int | None = None) -> list[dict]:
+    """The dev gold questions ({question, lang, relevant, type}); the fallback list has no relevance."""
+    if gold and Path(gold).is_file():
+        from eval.gold import load_gold
+
+        rows = [{"question": q.question, "lang": q.lang, "relevant": list(q.relevant), "type": q.type}
+                for q in load_gold(gold)]
+    else:
+        logger.warning("no gold set at %s: timing the fallback questions in %s", gold, QUERIES_FILE.name)
+        rows = []
+        for line in QUERIES_FILE.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                lang, _, question = line.partition("\t")
+                rows.append({"question": question.strip(), "lang": lang.strip(), "relevant": [], "type": "?"})
+    return rows[:limit] if limit else rows
+
+
+def _timed(fn):
+    started = time.perf_counter()
+    value = fn()
+    return time.perf_counter() - started, value
+
+
+def _recall(rows: list[tuple[list[str], list[str]]], k: int) -> float | None:
+    from eval.metrics import recall_at_k
+
+    values = [recall_at_k(ids, relevant, k) for ids, relevant in rows if relevant]
+    values = [v for v in values if v is not None]
+    return round(sum(values) / len(values), 4) if values else None
+
+
+def query_floor(library, questions: list[dict], k: int = 10) -> dict:
+    """One query embedding plus one raw Chroma top-k (the question's language collection)."""
+    counts = {lang: library.vectors.count(lang) for lang in sorted({d.lang for d in library.documents()})}
+    biggest = max(counts, key=counts.get)
+    embed_s, topk_s = [], []
+    for q in questions:
+        seconds, vector = _timed(lambda: library.embedder.get_query_embedding(q["question"]))
+        embed_s.append(seconds)
+        collection = library.vectors._store(q["lang"] if q["lang"] in counts else biggest).client
+        seconds, _ = _timed(lambda: collection.query(query_embeddings=[vector], n_results=k, include=["metadatas"]))
+        topk_s.append(seconds)
+    embed, topk = summarize_ms(embed_s), summarize_ms(topk_s)
+    return {"embed": embed, "chroma_topk": topk, "floor_p50_ms": round(embed["p50_ms"] + topk["p50_ms"], 3),
+            "collections": counts}
+
+
+def run(args: dict) -> dict:
+    from index.hits import SearchMode
+    from index.library import Library
+    from resqa.settings import Settings
+
+    settings = Settings(store_dir=Path(args["store"]), chroma_url=args.get("chroma_url"),
+                        embed_model=args.get("embed_model", "e5"))
+    questions = load_questions(args.get("gold"), args.get("max_questions"))
+    modes = tuple(args.get("modes", MODES))
+    k = int(args.get("k", 10))
+    library = Library.open(settings)
+    result: dict = {"questions": len(questions), "k": k, "search": {}, "recall": {}}
+    try:
+        docs = library.documents()
+        result["paragraphs"] = sum(d.paragraphs for d in docs)
+        result["documents"] = len(docs)
+        first, _ = _timed(lambda: library.search(questions[0]["question"], k=k, mode=SearchMode.HYBRID))
+        result["first_search_ms"] = round(first * 1000, 1)
+        for mode in modes:
+            seconds, ranked = [], []
+            for q in questions:
+                s, hits = _timed(lambda: library.search(q["question"], k=k, mode=SearchMode(mode)))
+                seconds.append(s)
+                ranked.append(([h.id for h in hits], q["relevant"]))
+            result["search"][mode] = summarize_ms(seconds)
+            result["recall"][mode] = {"recall@5": _recall(ranked, 5), "recall@10": _recall(ranked, 10)}
+        if args.get("ask", True):
+            result["ask"] = _ask_latency(library, settings, questions)
+        result["floor"] = query_floor(library, questions, k)
+        hybrid = result["search"].get("hybrid")
+        limit = args.get("profile_over_ms")
+        if hybrid and limit is not None and hybrid["p50_ms"] > limit:
+            from bench.profile import profile_calls
+
+            cycle = itertools.cycle(q["question"] for q in questions)
+            result["profile"] = profile_calls(
+                lambda: library.search(next(cycle), k=k, mode=SearchMode.HYBRID), repeats=len(questions)
+            )
+            result["profile"]["why"] = f"hybrid p50 {hybrid['p50_ms']} ms > {limit} ms"
+    finally:
+        library.close()
+    return result
+
+
+def _ask_latency(library, settings, questions: list[dict]) -> dict | None:
+    try:
+        from answer.assistant import Assistant
+    except ImportError as exc:  # the answer package is not there yet
+        logger.warning("ask not measured: %s", exc)
+        return {"error": str(exc)}
+    assistant = Assistant(library, settings)
+    assistant.ask(questions[0]["question"])  # warm-up: loads what answering loads
+    seconds = []
+    for q in questions:
+        s, _ = _timed(lambda: assistant.ask(q["question"]))
+        seconds.append(s)
+    return summarize_ms(seconds)
+
+
+__all__ = ["run", "load_questions", "query_floor", "percentile"]

@@ -1,0 +1,233 @@
+"""Pure metric functions, each defined on plain strings and numbers.
+
+Refs are compared as `SYMBOL#REF` ignoring the language: a hit in French on
+the same paragraph as a gold ref in English counts. Symbols are compared
+ignoring spaces and case (`S/RES/678 (1990)` == `s/res/678(1990)`).
+
+Edge cases, decided once here and written down in docs/eval.md:
+- recall@k, reciprocal rank and nDCG are `None` when there is nothing relevant
+  (noanswer questions); averages skip `None`, so they are over answerable questions.
+- A retrieved position may hold one ref (a paragraph) or several (a naive chunk
+  that overlaps several paragraphs). A ref retrieved twice (two languages of one
+  paragraph) counts once, at its first position.
+- citation precision is `None` when nothing is cited (there is no claim to be
+  wrong about); citing anything on a noanswer question gives 0.
+- citation recall is `None` when nothing is relevant. For list questions it is
+  the share of the whole list cited; otherwise one correct citation is enough.
+- answer_contains_rate is `None` when the gold question lists no strings.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Collection, Iterable, Sequence
+
+try:  # another engineer owns the symbol rules; fall back to the documented ones
+    from ingest.symbols import normalize_symbol as _normalize_symbol
+except ImportError:  # pragma: no cover - depends on the state of the tree
+    _normalize_symbol = None
+
+_SPACE = re.compile(r"\s+")
+
+# Phrases an answer uses to say the documents don't answer. Checked after NFKC
+# and lower-casing; the assistant's own wording is one of these.
+NOANSWER_MARKERS = (
+    # en
+    "no answer", "not found", "could not find", "cannot find", "can't find", "couldn't find",
+    "did not find", "no relevant", "do not answer", "don't answer", "does not answer",
+    "do not contain", "does not contain", "don't contain", "not contain", "no information",
+    "not in the documents", "not covered", "don't cover", "do not cover", "doesn't cover",
+    "does not cover",
+    # fr
+    "aucune réponse", "aucun paragraphe", "aucun document", "pas de réponse", "pas trouvé",
+    "ne contient pas", "ne contiennent pas", "ne répond pas", "ne répondent pas", "introuvable",
+    "aucune information", "ne traite pas", "ne traitent pas",
+    # zh
+    "没有找到", "未找到", "找不到", "无法回答", "无法找到", "未能找到", "没有相关", "无相关",
+    "未提及", "没有提及", "不包含", "没有答案", "未涉及", "没有涉及", "文件中没有", "文件未",
+)
+
+
+def symbol_key(symbol: str) -> str:
+    """The comparison key of a symbol: no spaces, upper case."""
+    if _normalize_symbol is not None:
+        try:
+            symbol = _normalize_symbol(symbol)
+        except Exception:  # a malformed symbol still compares by the plain rule
+            pass
+    return _SPACE.sub("", symbol).upper()
+
+
+def ref_key(citation: str) -> str:
+    """The comparison key of `SYMBOL#REF` (or a storage id `SYMBOL|LANG|REF`).
+
+    >>> ref_key("S/RES/678 (1990)#op2")
+    'S/RES/678(1990)#op2'
+    >>> ref_key("S/RES/678 (1990)|fr|op2")
+    'S/RES/678(1990)#op2'
+    """
+    if "#" in citation:
+        symbol, _, ref = citation.rpartition("#")
+    elif citation.count("|") >= 2:
+        symbol, _lang, ref = citation.rsplit("|", 2)
+    else:
+        return symbol_key(citation)
+    return f"{symbol_key(symbol)}#{ref.strip()}"
+
+
+def _positions(retrieved: Sequence[str | Collection[str]]) -> list[frozenset[str]]:
+    out = []
+    for item in retrieved:
+        refs = (item,) if isinstance(item, str) else item
+        out.append(frozenset(ref_key(r) for r in refs))
+    return out
+
+
+def _relevant(relevant: Iterable[str]) -> frozenset[str]:
+    return frozenset(ref_key(r) for r in relevant)
+
+
+def recall_at_k(retrieved: Sequence[str | Collection[str]], relevant: Iterable[str], k: int) -> float | None:
+    """Share of the relevant refs found in the first `k` positions.
+
+    >>> recall_at_k(["A#op1", "A#op2", "A#op3"], ["A#op2", "B#op1"], 2)
+    0.5
+    """
+    if k < 1:
+        raise ValueError(f"k must be >= 1, got {k!r}")
+    gold = _relevant(relevant)
+    if not gold:
+        return None
+    found = set().union(*_positions(retrieved[:k])) if retrieved[:k] else set()
+    return len(gold & found) / len(gold)
+
+
+def reciprocal_rank(retrieved: Sequence[str | Collection[str]], relevant: Iterable[str]) -> float | None:
+    """1 / the position of the first relevant ref (0 when none is retrieved).
+
+    >>> reciprocal_rank(["A#op1", "A#op2"], ["A#op2"])
+    0.5
+    """
+    gold = _relevant(relevant)
+    if not gold:
+        return None
+    for rank, refs in enumerate(_positions(retrieved), start=1):
+        if refs & gold:
+            return 1.0 / rank
+    return 0.0
+
+
+def ndcg_at_k(retrieved: Sequence[str | Collection[str]], relevant: Iterable[str], k: int = 10) -> float | None:
+    """Binary-relevance nDCG@k.
+
+    The gain at a position is the number of relevant refs first seen there
+    (1 or 0 for a paragraph); the ideal ranking puts one relevant paragraph at
+    each of the first min(|relevant|, k) positions. A chunk covering several
+    relevant paragraphs can exceed the ideal, so the value is capped at 1.
+
+    >>> round(ndcg_at_k(["A#op1", "A#op2"], ["A#op2"], 10), 4)
+    0.6309
+    """
+    if k < 1:
+        raise ValueError(f"k must be >= 1, got {k!r}")
+    gold = _relevant(relevant)
+    if not gold:
+        return None
+    seen: set[str] = set()
+    dcg = 0.0
+    for rank, refs in enumerate(_positions(retrieved[:k]), start=1):
+        new = (refs & gold) - seen
+        seen |= new
+        dcg += len(new) / math.log2(rank + 1)
+    ideal = sum(1.0 / math.log2(rank + 1) for rank in range(1, min(len(gold), k) + 1))
+    return min(1.0, dcg / ideal)
+
+
+def citation_precision(cited: Iterable[str], relevant: Iterable[str]) -> float | None:
+    """Share of the distinct cited refs that are relevant; `None` when nothing is cited.
+
+    >>> citation_precision(["A#op1", "A#op9"], ["A#op1"])
+    0.5
+    """
+    cites = _relevant(cited)
+    if not cites:
+        return None
+    return len(cites & _relevant(relevant)) / len(cites)
+
+
+def citation_recall(cited: Iterable[str], relevant: Iterable[str], whole_list: bool = True) -> float | None:
+    """Share of the relevant refs cited (`whole_list`), or 1/0 for "cited at least one".
+
+    >>> citation_recall(["A#op1"], ["A#op1", "A#op2"])
+    0.5
+    >>> citation_recall(["A#op1"], ["A#op1", "A#op2"], whole_list=False)
+    1.0
+    """
+    gold = _relevant(relevant)
+    if not gold:
+        return None
+    hit = len(_relevant(cited) & gold)
+    if whole_list:
+        return hit / len(gold)
+    return 1.0 if hit else 0.0
+
+
+def _fold(text: str) -> str:
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+
+
+def answer_contains_rate(answer: str, expected: Iterable[str]) -> float | None:
+    """Share of the expected strings found in the answer (NFKC, case and spacing folded).
+
+    >>> answer_contains_rate("The Council  DEMANDS withdrawal", ["demands withdrawal", "Iraq"])
+    0.5
+    """
+    wanted = [w for w in expected if w.strip()]
+    if not wanted:
+        return None
+    folded = _fold(answer)
+    return sum(1 for w in wanted if _fold(w) in folded) / len(wanted)
+
+
+def says_no_answer(answer: str) -> bool:
+    """Whether the answer text says the documents don't answer."""
+    folded = _fold(answer)
+    return any(marker in folded for marker in NOANSWER_MARKERS)
+
+
+def noanswer_correct(answer: str, citations: Collection[str]) -> bool:
+    """A correct refusal: no citations, and the answer says so.
+
+    >>> noanswer_correct("The documents do not answer this question.", ())
+    True
+    >>> noanswer_correct("The documents do not answer this question.", ("A#op1",))
+    False
+    """
+    return not citations and says_no_answer(answer)
+
+
+def percentile(values: Sequence[float], p: float) -> float | None:
+    """The p-th percentile with linear interpolation between closest ranks (numpy's default).
+
+    >>> percentile([10, 20, 30, 40], 50)
+    25.0
+    """
+    if not 0 <= p <= 100:
+        raise ValueError(f"percentile must be within 0..100, got {p!r}")
+    if not values:
+        return None
+    ordered = sorted(values)
+    position = (len(ordered) - 1) * p / 100
+    low = math.floor(position)
+    high = min(low + 1, len(ordered) - 1)
+    return float(ordered[low] + (ordered[high] - ordered[low]) * (position - low))
+
+
+def mean(values: Iterable[float | None]) -> float | None:
+    """Mean of the values that are not `None`; `None` when there are none."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return None
+    return sum(present) / len(present)

@@ -1,0 +1,237 @@
+"""Runs a gold set through retrieval and answering, in one or more modes, and scores it.
+
+    results = run_eval(library, assistant, "eval/gold/dev.jsonl", modes=("hybrid",))
+    results["recall@5"], results["by_type"]["list"]["mrr"]
+
+With one mode the result is that mode's metrics; with several, the first mode's
+metrics are at the top level and every mode is under `"modes"` (the naive
+baseline under `"naive"` too). Per-question rows are under `"questions"`.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from eval import metrics
+from eval.gold import GoldQuestion, load_gold
+from resqa.errors import ConfigError
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]
+
+SEARCH_MODES = ("hybrid", "dense", "lexical")
+NAIVE = "naive"
+ALL_MODES = (*SEARCH_MODES, NAIVE)
+GROUP_KEYS = ("type", "lang")
+
+
+def expand_modes(mode: str) -> tuple[str, ...]:
+    """`--mode` as given on the command line: one mode, a comma list, or `all`."""
+    names = ALL_MODES if mode == "all" else tuple(m.strip() for m in mode.split(",") if m.strip())
+    bad = [m for m in names if m not in ALL_MODES]
+    if bad or not names:
+        raise ConfigError(f"--mode {mode!r}: expected one of {', '.join(ALL_MODES)} or all")
+    return names
+
+
+def score_question(
+    question: GoldQuestion,
+    retrieved: Sequence[str | Sequence[str]],
+    ks: Sequence[int],
+    cited: Sequence[str] | None = None,
+    answer: str | None = None,
+) -> dict:
+    """Every per-question metric; `cited`/`answer` are None when the mode does not answer."""
+    relevant = question.relevant
+    row: dict = {f"recall@{k}": metrics.recall_at_k(retrieved, relevant, k) for k in ks}
+    row["rr"] = metrics.reciprocal_rank(retrieved, relevant)
+    row["ndcg@10"] = metrics.ndcg_at_k(retrieved, relevant, 10)
+    if answer is None:
+        return row
+    cited = tuple(cited or ())
+    row["citation_precision"] = metrics.citation_precision(cited, relevant)
+    row["citation_recall"] = metrics.citation_recall(cited, relevant, whole_list=question.type == "list")
+    row["answer_contains"] = metrics.answer_contains_rate(answer, question.answer_contains)
+    declined = metrics.noanswer_correct(answer, cited)
+    if question.type == "noanswer":
+        row["noanswer_correct"] = declined
+    else:
+        row["declined"] = declined
+    return row
+
+
+def aggregate(rows: Sequence[dict], ks: Sequence[int]) -> dict:
+    """The INTERFACE metrics over per-question rows (each with "scores" and "latency_ms")."""
+
+    def avg(key: str) -> float | None:
+        value = metrics.mean(r["scores"].get(key) for r in rows)
+        return None if value is None else round(value, 4)
+
+    def rate(key: str) -> float | None:
+        flags = [r["scores"][key] for r in rows if key in r["scores"]]
+        return round(sum(flags) / len(flags), 4) if flags else None
+
+    latencies = [r["latency_ms"] for r in rows]
+    out: dict = {"n": len(rows)}
+    for k in ks:
+        out[f"recall@{k}"] = avg(f"recall@{k}")
+    out["mrr"] = avg("rr")
+    out["ndcg@10"] = avg("ndcg@10")
+    out["citation_precision"] = avg("citation_precision")
+    out["citation_recall"] = avg("citation_recall")
+    out["answer_contains_rate"] = avg("answer_contains")
+    out["noanswer_accuracy"] = rate("noanswer_correct")
+    # the other side of noanswer accuracy: answerable questions the system declined
+    out["false_noanswer_rate"] = rate("declined")
+    p50, p95 = metrics.percentile(latencies, 50), metrics.percentile(latencies, 95)
+    out["latency_ms_p50"] = None if p50 is None else round(p50, 1)
+    out["latency_ms_p95"] = None if p95 is None else round(p95, 1)
+    sizes = [len(p) if not isinstance(p, str) else 1 for r in rows for p in r["retrieved"][: max(ks)]]
+    out["refs_per_hit"] = round(sum(sizes) / len(sizes), 2) if sizes else None
+    return out
+
+
+def summarize(rows: Sequence[dict], ks: Sequence[int]) -> dict:
+    """Overall metrics plus the same metrics `by_type` and `by_lang`."""
+    out = aggregate(rows, ks)
+    for key in GROUP_KEYS:
+        groups: dict[str, list[dict]] = {}
+        for r in rows:
+            groups.setdefault(r[key], []).append(r)
+        out[f"by_{key}"] = {name: aggregate(group, ks) for name, group in sorted(groups.items())}
+    return out
+
+
+def _hit_ids(hits) -> list[str]:
+    return [h.id for h in hits]
+
+
+def _run_mode(library, assistant, gold, mode, ks, tick) -> list[dict]:
+    from index.hits import SearchMode
+
+    search_mode = SearchMode(mode)
+    rows = []
+    for q in gold:
+        retrieved = _hit_ids(library.search(q.question, k=max(ks), mode=search_mode))
+        started = time.perf_counter()
+        answer = assistant.ask(q.question, mode=search_mode)
+        latency = (time.perf_counter() - started) * 1000
+        cited = list(answer.citations)
+        rows.append(
+            {
+                "id": q.id, "question": q.question, "type": q.type, "lang": q.lang,
+                "relevant": list(q.relevant), "retrieved": retrieved, "cited": cited,
+                "answer": answer.answer, "latency_ms": round(latency, 1),
+                "scores": score_question(q, retrieved, ks, cited, answer.answer),
+            }
+        )
+        tick(f"{mode} {q.id}")
+    return rows
+
+
+def _run_naive(naive, gold, ks, tick) -> list[dict]:
+    rows = []
+    for q in gold:
+        started = time.perf_counter()
+        chunks = naive.search(q.question, k=max(ks))
+        latency = (time.perf_counter() - started) * 1000
+        retrieved = [list(c.refs) for c in chunks]
+        rows.append(
+            {
+                "id": q.id, "question": q.question, "type": q.type, "lang": q.lang,
+                "relevant": list(q.relevant), "retrieved": retrieved, "cited": [], "answer": None,
+                "latency_ms": round(latency, 1), "scores": score_question(q, retrieved, ks),
+            }
+        )
+        tick(f"naive {q.id}")
+    return rows
+
+
+def _library_embedder(library, settings=None):
+    for name in ("embedder", "embed_model", "_embedder", "_embed_model"):
+        model = getattr(library, name, None)
+        if model is not None:
+            return model
+    from index.embeddings import make_embedder
+
+    return make_embedder(settings or library.settings)
+
+
+def run_eval(
+    library,
+    assistant,
+    gold: str | Path | Sequence[GoldQuestion],
+    modes: Sequence[str] = ("hybrid",),
+    ks: Sequence[int] = (5, 10),
+    progress: Progress | None = None,
+    naive=False,
+    settings=None,
+) -> dict:
+    """Score every gold question in every mode.
+
+    `gold` is a path or loaded questions. The naive baseline runs when mode
+    `naive` is listed or `naive` is true; it is built from the library's
+    documents with the library's embedder unless a built `NaiveBaseline` is
+    passed as `naive`. `settings` is only needed when the library has no embedder.
+    """
+    questions = load_gold(gold) if isinstance(gold, (str, Path)) else tuple(gold)
+    modes = tuple(dict.fromkeys(modes))
+    if naive is not False and naive is not None and NAIVE not in modes:
+        modes = (*modes, NAIVE)
+    naive = None if isinstance(naive, bool) else naive
+    ks = tuple(sorted({int(k) for k in ks} | {5, 10}))  # the INTERFACE keys are always present
+    if any(k < 1 for k in ks):
+        raise ConfigError(f"--k values must be positive, got {ks}")
+    bad = [m for m in modes if m not in ALL_MODES]
+    if bad or not modes:
+        raise ConfigError(f"unknown mode(s) {bad}: expected {', '.join(ALL_MODES)}")
+
+    total = len(questions) * len(modes)
+    done = 0
+
+    def tick(label: str) -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done, total, label)
+
+    per_mode: dict[str, dict] = {}
+    for mode in modes:
+        logger.info("eval: %d questions in mode %s", len(questions), mode)
+        if mode == NAIVE:
+            owned = naive is None
+            if owned:
+                from eval.baseline import NaiveBaseline
+
+                naive = NaiveBaseline.from_library(library, _library_embedder(library, settings))
+            try:
+                rows = _run_naive(naive, questions, ks, tick)
+                chunks = naive.chunk_count
+            finally:
+                if owned:
+                    naive.close()
+        else:
+            rows = _run_mode(library, assistant, questions, mode, ks, tick)
+            chunks = None
+        summary = summarize(rows, ks)
+        if chunks is not None:
+            summary["chunks"] = chunks
+        summary["questions"] = rows
+        per_mode[mode] = summary
+
+    first = per_mode[modes[0]]
+    if len(modes) == 1:
+        result = dict(first)
+    else:
+        result = {k: v for k, v in first.items()}
+        result["modes"] = per_mode
+        if NAIVE in per_mode:
+            result["naive"] = per_mode[NAIVE]
+    result["mode"] = modes[0]
+    result["ks"] = list(ks)
+    result["gold"] = str(gold) if isinstance(gold, (str, Path)) else None
+    return result

@@ -1,0 +1,251 @@
+"""The `Library` facade: ingest, search, list and delete documents in one store.
+
+    library = Library.open(Settings.from_env())
+    report = library.ingest_paths(["samples/"])
+    hits = library.search("哪些段落涉及维持和平行动？", k=5)
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+from index.embeddings import CachedEmbedding, make_embedder
+from index.glossary import LexicalAnalyzer
+from index.hits import Hit, SearchFilters, SearchMode
+from index.lexical import LexicalEntry, LexicalIndex
+from index.nodes import document_version, records_for, to_hit, to_node
+from index.registry import DocumentInfo, Registry, doc_key
+from index.retrieval import Retriever
+from index.sources import Source, collect_sources, parse_source
+from index.store import ParagraphVectors
+from ingest.model import Document
+from resqa.errors import ResqaError, StoreError
+from resqa.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]
+CRASH_ENV = "RESQA_TEST_CRASH_AT"  # after_write | after_flip | after_commit: SIGKILL there (tests)
+
+
+def normalize_symbol(symbol: str) -> str:
+    try:
+        from ingest.symbols import normalize_symbol as normalize
+    except ImportError:  # pragma: no cover - ingest.symbols ships with the project
+        return symbol.strip()
+    return normalize(symbol)
+
+
+@dataclass
+class IngestReport:
+    added: list[dict] = field(default_factory=list)
+    updated: list[dict] = field(default_factory=list)
+    unchanged: list[dict] = field(default_factory=list)
+    failed: list[dict] = field(default_factory=list)
+    embedded: int = 0  # texts the model embedded (cache misses)
+
+    def to_json(self) -> dict:
+        return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged,
+                "failed": self.failed, "embedded": self.embedded}
+
+
+class Library:
+    """One store: Chroma collections per language, the registry, the BM25 index."""
+
+    def __init__(self, settings: Settings, embedder: CachedEmbedding, vectors: ParagraphVectors,
+                 registry: Registry, parse: Callable[[Source, int | None], Document] = parse_source):
+        self.settings = settings
+        self.embedder = embedder
+        self.vectors = vectors
+        self.registry = registry
+        self.analyzer = LexicalAnalyzer()
+        self.parse = parse
+        self.lock_timeout = float(settings.extra.get("lock_timeout", 600))
+        # Tests set this to raise at a named checkpoint, in process.
+        self.fault_hook: Callable[[str], None] | None = None
+        self._sidecars: dict[tuple[str, str, str], list[dict]] = {}
+        self._lexical: tuple[int, LexicalIndex] | None = None
+        self.retriever = Retriever(self)
+
+    @classmethod
+    def open(cls, settings: Settings, embedder=None, parse=None) -> "Library":
+        if embedder is None:
+            embedder = make_embedder(settings)
+        elif not isinstance(embedder, CachedEmbedding):
+            embedder = CachedEmbedding(embedder, settings.cache_dir)
+        registry = Registry(settings.store_dir)
+        vectors = ParagraphVectors(settings.store_dir, settings.chroma_url)
+        return cls(settings, embedder, vectors, registry, parse or parse_source)
+
+    def close(self) -> None:
+        self.embedder.close()
+
+    # -- ingestion -------------------------------------------------------------------------------
+    def ingest_paths(self, paths, symbol: str | None = None, lang: str | None = None,
+                     progress: Progress | None = None) -> IngestReport:
+        """Parse and index files and folders; a bad file is reported and skipped."""
+        sources = collect_sources(paths, symbol=symbol, lang=lang)
+        report = IngestReport()
+        start = self.embedder.computed
+        with self.registry.write_lock(self.lock_timeout):
+            self._heal()
+            for done, source in enumerate(sources):
+                if progress:
+                    progress(done, len(sources), source.path.name)
+                try:
+                    doc = self.parse(source, self.settings.max_file_bytes)
+                    status = self._ingest_locked(doc)
+                except ResqaError as exc:
+                    logger.warning("%s: %s", source.path, exc)
+                    report.failed.append({"path": str(source.path), "error": str(exc)})
+                    continue
+                except (ValueError, OSError) as exc:  # a Document the parser could not validate
+                    report.failed.append({"path": str(source.path), "error": f"{source.path}: {exc}"})
+                    continue
+                entry = {"path": str(source.path), "symbol": normalize_symbol(doc.symbol), "lang": doc.lang}
+                getattr(report, status).append(entry)
+            if progress:
+                progress(len(sources), len(sources), "")
+        report.embedded = self.embedder.computed - start
+        return report
+
+    def ingest_document(self, doc: Document) -> str:
+        """Index one parsed document: "added", "updated" or "unchanged"."""
+        with self.registry.write_lock(self.lock_timeout):
+            self._heal()
+            return self._ingest_locked(doc)
+
+    def _checkpoint(self, name: str) -> None:
+        if self.fault_hook is not None:
+            self.fault_hook(name)
+        if os.environ.get(CRASH_ENV) == name:
+            logger.warning("%s=%s: killing the process", CRASH_ENV, name)
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    def _ingest_locked(self, doc: Document) -> str:
+        doc = replace(doc, symbol=normalize_symbol(doc.symbol))
+        key = doc_key(doc.symbol, doc.lang)
+        version = document_version(doc)
+        old = self.registry.documents.get(key)
+        if old is not None and old.version == version:
+            if old.source != doc.source:
+                self.registry.documents[key] = replace(old, source=doc.source)
+                self.registry.save()
+            return "unchanged"
+        records = records_for(doc, version)
+        # Embed before touching the store: a model failure leaves the old version as it was.
+        embeddings = self.embedder.get_text_embedding_batch([r.embed_text for r in records])
+        sidecar = [r.to_json() | {"tokens": self.analyzer.tokens(r.text)} for r in records]
+
+        self.registry.pending[key] = version
+        self.registry.save()
+        self.registry.write_sidecar(doc.symbol, doc.lang, version, sidecar)
+        try:
+            self.vectors.add(doc.lang, [to_node(r, e) for r, e in zip(records, embeddings)])
+        except Exception as exc:
+            raise StoreError(f"cannot write {doc.symbol} ({doc.lang}) to Chroma: {exc}") from exc
+        self._checkpoint("after_write")
+
+        self.registry.documents[key] = DocumentInfo(
+            symbol=doc.symbol, lang=doc.lang, title=doc.title, paragraphs=len(records), source=doc.source,
+            ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), kind=str(doc.kind),
+            organ=doc.organ, session=doc.session, year=doc.year, version=version,
+        )
+        self.registry.save()
+        self._checkpoint("after_flip")
+        self._remove_stale(doc.symbol, doc.lang, version)
+        self.registry.pending.pop(key, None)
+        self.registry.save()
+        self._checkpoint("after_commit")
+        return "updated" if old is not None else "added"
+
+    def _remove_stale(self, symbol: str, lang: str, keep: str | None) -> None:
+        self.vectors.delete_stale(lang, symbol, keep)
+        self.registry.remove_stale_sidecars(symbol, lang, keep)
+
+    def _heal(self) -> None:
+        """Finish what a killed writer left: keep only the registered version of each pending document."""
+        if not self.registry.pending:
+            return
+        for key in list(self.registry.pending):
+            symbol, _, lang = key.rpartition("|")
+            keep = self.registry.version_of(symbol, lang)
+            logger.warning("healing %s (%s): keeping version %s", symbol, lang, (keep or "none")[:12])
+            self._remove_stale(symbol, lang, keep)
+            self.registry.pending.pop(key)
+        self.registry.save()
+
+    def delete(self, symbol: str, lang: str | None = None) -> int:
+        """Remove a document (every language, or one) from both channels; returns paragraphs removed."""
+        with self.registry.write_lock(self.lock_timeout):
+            self._heal()
+            removed = 0
+            for info in self._matching(symbol, lang):
+                key = doc_key(info.symbol, info.lang)
+                self.registry.pending[key] = info.version
+                del self.registry.documents[key]
+                self.registry.save()
+                self._remove_stale(info.symbol, info.lang, None)
+                self.registry.pending.pop(key, None)
+                self.registry.save()
+                removed += info.paragraphs
+            return removed
+
+    # -- reading ----------------------------------------------------------------------------------
+    def _matching(self, symbol: str, lang: str | None = None) -> list[DocumentInfo]:
+        from ingest.symbols import symbols_equal
+
+        return [d for d in self.registry.documents.values()
+                if symbols_equal(d.symbol, symbol) and (lang is None or d.lang == lang)]
+
+    def documents(self) -> list[DocumentInfo]:
+        self.registry.reload()
+        return sorted(self.registry.documents.values(), key=lambda d: (d.symbol, d.lang))
+
+    def sidecar(self, info: DocumentInfo) -> list[dict]:
+        key = (info.symbol, info.lang, info.version)
+        if key not in self._sidecars:
+            self._sidecars[key] = self.registry.read_sidecar(*key)
+        return self._sidecars[key]
+
+    def paragraphs(self, symbol: str, lang: str) -> list[Hit]:
+        """Every paragraph of one document, in document order (score 0)."""
+        self.registry.reload()
+        hits = []
+        for info in self._matching(symbol, lang):
+            hits.extend(to_hit(r["metadata"], r["text"], 0.0) for r in self.sidecar(info))
+        return hits
+
+    def versions(self, symbol: str, ref: str) -> list[Hit]:
+        """The same paragraph in every indexed language."""
+        self.registry.reload()
+        hits = []
+        for info in sorted(self._matching(symbol), key=lambda d: d.lang):
+            hits.extend(to_hit(r["metadata"], r["text"], 0.0) for r in self.sidecar(info)
+                        if r["metadata"]["ref"] == ref)
+        return hits
+
+    def lexical_index(self) -> LexicalIndex:
+        """The BM25 index of the registered versions, rebuilt when the registry changed."""
+        self.registry.reload()
+        generation = self.registry.generation
+        if self._lexical is None or self._lexical[0] != generation:
+            entries = [
+                LexicalEntry(r["node_id"], r["text"], r["metadata"], tuple(r["tokens"]))
+                for info in self.documents() for r in self.sidecar(info)
+            ]
+            self._lexical = (generation, LexicalIndex(entries))
+        return self._lexical[1]
+
+    def search(self, query: str, k: int = 10, mode: SearchMode = SearchMode.HYBRID,
+               filters: SearchFilters = SearchFilters(), all_above_threshold: bool = False) -> list[Hit]:
+        """Ranked paragraphs; with `all_above_threshold`, every paragraph above the calibrated
+        relevance threshold, grouped by document."""
+        return self.retriever.search(query, k=k, mode=SearchMode(mode), filters=filters,
+                                     all_above_threshold=all_above_threshold)

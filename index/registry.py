@@ -1,0 +1,161 @@
+"""The documents registry: the source of truth for what the store holds.
+
+`registry.json` beside the Chroma store lists every document (symbol + language)
+with its registered version. It is written atomically (temp file + os.replace).
+A document's paragraphs (text, metadata, BM25 tokens) live in a sidecar file per
+version under `paragraphs/`, which feeds the lexical index and the side panel.
+
+A replace writes the new version (sidecar + nodes) under a `pending` mark first,
+then flips the registry, then removes the old version and clears the mark. A
+process killed anywhere in between leaves a pending mark; the next writer heals
+it by removing every node of that document whose version is not the registered
+one, so the previous (or the new) version is always whole.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import logging
+import os
+import time
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from resqa.errors import StoreError, StoreLockedError
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    symbol: str
+    lang: str
+    title: str
+    paragraphs: int
+    source: str
+    ingested_at: str
+    kind: str
+    organ: str | None
+    session: str | None
+    year: int | None
+    version: str = ""
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def doc_key(symbol: str, lang: str) -> str:
+    return f"{symbol}|{lang}"
+
+
+class Registry:
+    """Registry file, paragraph sidecars and the write lock of one store directory."""
+
+    def __init__(self, store_dir: Path):
+        self.dir = Path(store_dir)
+        self.path = self.dir / "registry.json"
+        self.paragraph_dir = self.dir / "paragraphs"
+        self._mtime: int | None = None
+        self.documents: dict[str, DocumentInfo] = {}
+        self.pending: dict[str, str | None] = {}
+        self.generation = 0
+        self.reload()
+
+    # -- reading -------------------------------------------------------------------------
+    def reload(self, force: bool = False) -> bool:
+        """Re-read the file when another process changed it. Returns True if it changed."""
+        try:
+            mtime = self.path.stat().st_mtime_ns
+        except FileNotFoundError:
+            mtime = None
+        if not force and mtime == self._mtime:
+            return False
+        self._mtime = mtime
+        if mtime is None:
+            self.documents, self.pending, self.generation = {}, {}, 0
+            return True
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"cannot read the registry {self.path}: {exc}") from exc
+        self.documents = {k: DocumentInfo(**v) for k, v in data.get("documents", {}).items()}
+        self.pending = dict(data.get("pending", {}))
+        self.generation = int(data.get("generation", 0))
+        return True
+
+    def version_of(self, symbol: str, lang: str) -> str | None:
+        info = self.documents.get(doc_key(symbol, lang))
+        return info.version if info else None
+
+    # -- writing (callers hold the lock) -----------------------------------------------------
+    def save(self) -> None:
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.generation += 1
+        data = {
+            "generation": self.generation,
+            "documents": {k: v.to_json() for k, v in sorted(self.documents.items())},
+            "pending": self.pending,
+        }
+        tmp = self.path.with_suffix(f".tmp{os.getpid()}")
+        with open(tmp, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False, indent=1)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, self.path)
+        self._mtime = self.path.stat().st_mtime_ns
+
+    # -- paragraph sidecars -----------------------------------------------------------------------
+    def sidecar_path(self, symbol: str, lang: str, version: str) -> Path:
+        stem = hashlib.sha256(doc_key(symbol, lang).encode("utf-8")).hexdigest()[:16]
+        return self.paragraph_dir / f"{stem}-{version[:16]}.json"
+
+    def write_sidecar(self, symbol: str, lang: str, version: str, records: list[dict]) -> None:
+        self.paragraph_dir.mkdir(parents=True, exist_ok=True)
+        path = self.sidecar_path(symbol, lang, version)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+
+    def read_sidecar(self, symbol: str, lang: str, version: str) -> list[dict]:
+        path = self.sidecar_path(symbol, lang, version)
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"paragraphs of {symbol} ({lang}) are missing from {path}: {exc}") from exc
+
+    def remove_stale_sidecars(self, symbol: str, lang: str, keep_version: str | None) -> None:
+        stem = hashlib.sha256(doc_key(symbol, lang).encode("utf-8")).hexdigest()[:16]
+        keep = self.sidecar_path(symbol, lang, keep_version).name if keep_version else None
+        for path in self.paragraph_dir.glob(f"{stem}-*"):
+            if path.name != keep:
+                path.unlink(missing_ok=True)
+
+    # -- lock -----------------------------------------------------------------------------------------
+    @contextmanager
+    def write_lock(self, timeout: float = 60.0):
+        """Serialize writers across processes; waits up to `timeout` seconds."""
+        self.dir.mkdir(parents=True, exist_ok=True)
+        handle = open(self.dir / "write.lock", "a+")
+        deadline = time.monotonic() + timeout
+        try:
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise StoreLockedError(
+                            f"the store {self.dir} is locked by another ingest or delete; "
+                            f"waited {timeout:.0f} s, try again when it has finished"
+                        ) from None
+                    time.sleep(0.2)
+            self.reload(force=True)
+            yield self
+        finally:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+            finally:
+                handle.close()

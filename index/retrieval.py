@@ -1,0 +1,170 @@
+"""Hybrid retrieval: dense per language + BM25 with glossary expansion, fused by RRF.
+
+Dense retrieval queries each language's collection for its own top-k and fuses
+the per-language ranks, so the best Chinese paragraphs compete with the best
+English ones whatever the question's language. The lexical channel expands the
+query through the UN glossary into zh, en and fr.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from index.fusion import rrf
+from index.hits import Hit, SearchFilters, SearchMode
+from index.nodes import to_hit
+from resqa.errors import ResqaError
+
+if TYPE_CHECKING:
+    from index.library import Library
+
+logger = logging.getLogger(__name__)
+
+# Relevance thresholds of `all_above_threshold` (list questions), calibrated in docs/index.md:
+# a paragraph is listed when its e5 cosine reaches DENSE_THRESHOLD, or when its BM25 score
+# reaches LEXICAL_RATIO of the best BM25 score and its cosine reaches DENSE_FLOOR.
+DENSE_THRESHOLD = 0.86
+DENSE_FLOOR = 0.80
+LEXICAL_RATIO = 0.5
+ALL_CANDIDATES = 200  # per language; list questions need recall over the whole store
+
+
+def _chroma_where(filters: SearchFilters, symbols: list[str]) -> dict | None:
+    clauses = []
+    if symbols:
+        clauses.append({"symbol": symbols[0]} if len(symbols) == 1 else {"symbol": {"$in": symbols}})
+    if filters.kind:
+        clauses.append({"kind": filters.kind})
+    if filters.organ:
+        clauses.append({"organ": filters.organ})
+    if filters.session:
+        clauses.append({"session": filters.session})
+    if filters.year:
+        clauses.append({"year": int(filters.year)})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def _keep(filters: SearchFilters, symbols: list[str]):
+    def keep(metadata: dict) -> bool:
+        return not (
+            (symbols and metadata.get("symbol") not in symbols)
+            or (filters.lang and metadata.get("lang") != filters.lang)
+            or (filters.kind and metadata.get("kind") != filters.kind)
+            or (filters.organ and metadata.get("organ") != filters.organ)
+            or (filters.session and metadata.get("session") != filters.session)
+            or (filters.year and metadata.get("year") != int(filters.year))
+        )
+
+    return keep
+
+
+class Retriever:
+    def __init__(self, library: "Library"):
+        self.library = library
+
+    def _symbols(self, filters: SearchFilters) -> list[str]:
+        """Filter symbols as stored (normalized); unknown ones match nothing."""
+        from ingest.symbols import symbols_equal
+
+        wanted = []
+        for symbol in filters.symbols:
+            wanted += [d.symbol for d in self.library.registry.documents.values() if symbols_equal(d.symbol, symbol)]
+        if filters.symbols and not wanted:
+            return ["\x00no such symbol"]
+        return sorted(set(wanted))
+
+    def dense(self, query: str, n: int, filters: SearchFilters, symbols: list[str]
+              ) -> dict[str, list[tuple[str, dict, str, float]]]:
+        """Per language: [(node_id, metadata, text, cosine)], best first, registered versions only."""
+        registry = self.library.registry
+        langs = [filters.lang] if filters.lang else sorted({d.lang for d in registry.documents.values()})
+        if not langs:
+            return {}
+        embedding = self.library.embedder.get_query_embedding(query)
+        where = _chroma_where(filters, symbols)
+        out = {}
+        for lang in langs:
+            rows = []
+            for node, cosine in self.library.vectors.query(lang, embedding, n, where):
+                meta = node.metadata
+                # During a replace both versions are in Chroma; only the registered one counts.
+                if registry.version_of(meta.get("symbol", ""), lang) == meta.get("version"):
+                    rows.append((node.node_id, meta, node.get_content(), cosine))
+            out[lang] = rows
+        return out
+
+    def lexical(self, query: str, n: int, filters: SearchFilters, symbols: list[str]
+                ) -> list[tuple[str, dict, str, float]]:
+        index = self.library.lexical_index()
+        keep = _keep(filters, symbols)
+        tokens = self.library.analyzer.query_tokens(query)
+        return [(e.node_id, e.metadata, e.text, s)
+                for e, s in index.search(tokens, keep=lambda e: keep(e.metadata), limit=n)]
+
+    def search(self, query: str, k: int, mode: SearchMode, filters: SearchFilters,
+               all_above_threshold: bool) -> list[Hit]:
+        if not query or not query.strip():
+            raise ResqaError("the query is empty")
+        if k < 1:
+            raise ResqaError(f"k must be at least 1, got {k}")
+        self.library.registry.reload()
+        symbols = self._symbols(filters)
+        n = ALL_CANDIDATES if all_above_threshold else max(3 * k, 30)
+        dense = self.dense(query, n, filters, symbols) if mode != SearchMode.LEXICAL else {}
+        lexical = self.lexical(query, n, filters, symbols) if mode != SearchMode.DENSE else []
+
+        rows: dict[str, dict] = {}
+        for lang_rows in dense.values():
+            for node_id, meta, text, cosine in lang_rows:
+                rows[node_id] = {"meta": meta, "text": text, "dense": cosine, "lexical": None}
+        for node_id, meta, text, score in lexical:
+            rows.setdefault(node_id, {"meta": meta, "text": text, "dense": None, "lexical": None})
+            rows[node_id]["lexical"] = score
+
+        rankings = [[r[0] for r in lang_rows] for lang_rows in dense.values()]
+        if lexical:
+            rankings.append([r[0] for r in lexical])
+        if mode == SearchMode.LEXICAL:
+            scores = {node_id: row["lexical"] for node_id, row in rows.items()}
+        else:
+            scores = rrf(rankings)
+
+        if all_above_threshold:
+            selected = self._above_threshold(rows, lexical, mode)
+        else:
+            selected = sorted(rows, key=lambda i: (-scores[i], i))[:k]
+        hits = [to_hit(rows[i]["meta"], rows[i]["text"], scores[i], rows[i]["dense"], rows[i]["lexical"])
+                for i in selected]
+        if all_above_threshold:
+            hits = group_by_document(hits)
+        return hits
+
+    def _above_threshold(self, rows: dict[str, dict], lexical: list, mode: SearchMode) -> list[str]:
+        best_lexical = lexical[0][3] if lexical else 0.0
+        chosen = []
+        for node_id, row in rows.items():
+            cosine, bm25 = row["dense"], row["lexical"]
+            strong_dense = cosine is not None and cosine >= DENSE_THRESHOLD
+            strong_lexical = bm25 is not None and bm25 >= LEXICAL_RATIO * best_lexical
+            if mode == SearchMode.LEXICAL:
+                ok = strong_lexical
+            elif mode == SearchMode.DENSE:
+                ok = strong_dense
+            else:
+                ok = strong_dense or (strong_lexical and (cosine is None or cosine >= DENSE_FLOOR))
+            if ok:
+                chosen.append(node_id)
+        return chosen
+
+
+def group_by_document(hits: list[Hit]) -> list[Hit]:
+    """Documents in order of their best hit; each document's hits in document order."""
+    best: dict[tuple[str, str], float] = {}
+    for h in hits:
+        key = (h.symbol, h.lang)
+        best[key] = max(best.get(key, float("-inf")), h.score)
+    return sorted(hits, key=lambda h: (-best[(h.symbol, h.lang)], h.symbol, h.lang,
+                                       int(h.metadata.get("position", 0))))

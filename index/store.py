@@ -1,0 +1,99 @@
+"""The Chroma side: one collection per language, through llama-index's ChromaVectorStore.
+
+Per-language collections let dense retrieval take the unfiltered top-k of each
+language cheaply and fuse the ranks, so Chinese paragraphs compete with English
+ones for an English question (e5-small favours its own language otherwise).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from pathlib import Path
+from urllib.parse import urlparse
+
+from llama_index.core.schema import TextNode
+from llama_index.core.vector_stores.types import VectorStoreQuery
+
+from resqa.errors import StoreError
+
+logger = logging.getLogger(__name__)
+
+COLLECTION_PREFIX = "resqa_"
+
+
+def _client(store_dir: Path, chroma_url: str | None):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    try:
+        if chroma_url:
+            url = urlparse(chroma_url if "://" in chroma_url else f"http://{chroma_url}")
+            return chromadb.HttpClient(
+                host=url.hostname or "127.0.0.1",
+                port=url.port or (443 if url.scheme == "https" else 8000),
+                ssl=url.scheme == "https",
+                settings=chroma_settings,
+            )
+        path = store_dir / "chroma"
+        path.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+    except Exception as exc:
+        where = chroma_url or str(store_dir / "chroma")
+        raise StoreError(f"cannot open the Chroma store at {where}: {exc}") from exc
+
+
+class ParagraphVectors:
+    """Vectors and metadata of paragraphs, in Chroma collections `resqa_<lang>`."""
+
+    def __init__(self, store_dir: Path, chroma_url: str | None = None):
+        self._client = _client(store_dir, chroma_url)
+        self._stores: dict[str, object] = {}
+
+    def _store(self, lang: str):
+        if lang not in self._stores:
+            from llama_index.vector_stores.chroma import ChromaVectorStore
+
+            try:
+                collection = self._client.get_or_create_collection(
+                    name=f"{COLLECTION_PREFIX}{lang}",
+                    metadata={"hnsw:space": "cosine"},  # e5 vectors are compared by angle
+                    embedding_function=None,  # never let Chroma load its ONNX model
+                )
+            except Exception as exc:
+                raise StoreError(f"cannot open collection {COLLECTION_PREFIX}{lang}: {exc}") from exc
+            self._stores[lang] = ChromaVectorStore(chroma_collection=collection)
+        return self._stores[lang]
+
+    def add(self, lang: str, nodes: list[TextNode]) -> None:
+        if nodes:
+            self._store(lang).add(nodes)
+
+    def delete(self, lang: str, node_ids: list[str]) -> None:
+        if node_ids:
+            self._store(lang).delete_nodes(node_ids=list(node_ids))
+
+    def delete_stale(self, lang: str, symbol: str, keep_version: str | None) -> int:
+        """Remove every node of (symbol, lang) whose version is not `keep_version`."""
+        collection = self._store(lang).client
+        got = collection.get(where={"symbol": symbol}, include=["metadatas"])
+        stale = [i for i, m in zip(got["ids"], got["metadatas"]) if (m or {}).get("version") != keep_version]
+        if stale:
+            collection.delete(ids=stale)
+        return len(stale)
+
+    def count(self, lang: str) -> int:
+        return self._store(lang).client.count()
+
+    def query(self, lang: str, embedding: list[float], k: int, where: dict | None = None
+              ) -> list[tuple[TextNode, float]]:
+        """Top-k nodes of one language with their cosine similarity."""
+        store = self._store(lang)
+        n = min(k, store.client.count())
+        if n <= 0:
+            return []
+        kwargs = {"where": where} if where else {}
+        result = store.query(VectorStoreQuery(query_embedding=embedding, similarity_top_k=n), **kwargs)
+        # ChromaVectorStore reports exp(-distance); cosine similarity is 1 - distance.
+        return [(node, 1.0 + math.log(max(sim, 1e-12))) for node, sim in zip(result.nodes, result.similarities)]

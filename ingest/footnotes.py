@@ -1,0 +1,111 @@
+"""Footnotes: take their text out of the body, and find the markers that cite them.
+
+Definitions are recognised after a `_____` separator (UN PDFs and their text
+layers) or as lines opening with a superscript number ("¹ 第 66/288 号决议") or an
+old-style "1/" marker. Markers are removed from paragraph text and recorded.
+"""
+
+from __future__ import annotations
+
+import re
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_FROM_SUPER = str.maketrans(SUPERSCRIPTS, "0123456789")
+_SEPARATOR = re.compile(r"^\s*_{5,}\s*$")
+_DEF_SUPER = re.compile(rf"^\s*([{SUPERSCRIPTS}]+)\s*(\S.*)$")
+_DEF_SLASH = re.compile(r"^\s*(\d{1,3})/(?![\d/])\s*(\S.*)$")
+_DEF_PLAIN = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")
+_NUMBERED = re.compile(r"^\s*(?:\d+\s*[.、．]|\(?[a-z]{1,4}\))\s")
+
+
+def split_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
+    """Separate one page's body lines from its footnote definitions.
+
+    Returns (body lines, [(number, text), ...]) with continuation lines joined.
+    """
+    body: list[str] = []
+    notes: list[list] = []
+    in_area = False  # below the separator every line belongs to a footnote
+    in_note = False  # a definition line outside the area continues until a blank
+    for line in lines:
+        if _SEPARATOR.match(line):
+            in_area = True
+            continue
+        match = _DEF_SUPER.match(line) or _DEF_SLASH.match(line)
+        if in_area and not match:
+            match = _DEF_PLAIN.match(line)
+        if match:
+            notes.append([int(match.group(1).translate(_FROM_SUPER)), match.group(2).strip()])
+            in_note = True
+            continue
+        if in_area:
+            if line.strip() and notes:
+                notes[-1][1] = join_fragments(notes[-1][1], line.strip())
+            continue
+        if in_note and line.strip() and not _NUMBERED.match(line):
+            notes[-1][1] = join_fragments(notes[-1][1], line.strip())
+            continue
+        in_note = False
+        body.append(line)
+    return body, [(n, t) for n, t in notes if t]
+
+
+def strip_markers(text: str, known: set[int]) -> tuple[str, tuple[int, ...]]:
+    """Remove footnote markers of known footnotes from `text`; return the clean
+    text and the cited numbers in order of first citation.
+
+    >>> strip_markers("审议了报告，²", {2})
+    ('审议了报告，', (2,))
+    >>> strip_markers("resolution 79/7;1", {1})
+    ('resolution 79/7;', (1,))
+    """
+    cited: list[int] = []
+
+    def take(match: re.Match) -> str:
+        number = int(match.group("n").translate(_FROM_SUPER))
+        if number not in known:
+            return match.group(0)
+        if number not in cited:
+            cited.append(number)
+        return match.group("keep") if "keep" in match.groupdict() and match.group("keep") else ""
+
+    patterns = (
+        rf"(?P<n>[{SUPERSCRIPTS}]+)",
+        r"(?<=[^\s\d/.\-])(?P<n>\d{1,2})/(?![\d/])",  # old style 报告1/并
+        r"(?<=[;,.:)\]”’\"»\u3002\uff0c\uff1b》」])(?P<n>\d{1,2})(?=[\s,.;:，。；]|$)",  # glued "Action,1"
+        r"(?<=[a-z])(?P<n>\d{1,2})(?=[\s,.;:，。；]|$)",  # glued "technique1,"
+        r"(?<=[,;.:，；。])\s(?P<n>\d{1,2})$",  # spaced at the end: "1949, 1"
+    )
+    for pattern in patterns:
+        text = re.sub(pattern, take, text)
+    text = re.sub(r"[ \t]{2,}", " ", text).strip()
+    if cited:
+        # a removed marker leaves its space behind: no spaces between Chinese characters
+        text = re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t]+(?=[\u3000-\u9fff\uff00-\uffef])", "", text)
+    return text, tuple(cited)
+
+
+def join_fragments(left: str, right: str) -> str:
+    """Join two pieces of one paragraph split by a line or page break: no space
+    inside Chinese text, one space in Latin text, real hyphens kept."""
+    left, right = left.rstrip(), right.lstrip()
+    if not left or not right:
+        return left + right
+    if _is_cjk(left[-1]) or _is_cjk(right[0]):
+        return left + right
+    if left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[0].isalpha():
+        word = re.search(r"(\w+)-$", left)
+        # A line-end hyphen between lower-case halves is a soft hyphen, unless the
+        # first half is a prefix UN style always hyphenates ("non-", "self-").
+        if right[0].islower() and word and word.group(1).lower() not in _PREFIXES:
+            return left[:-1] + right
+        return left + right
+    return left + " " + right
+
+
+_PREFIXES = {"non", "self", "co", "well", "long", "short", "cross", "multi", "inter", "anti", "post", "pre", "re", "vice"}
+
+
+def _is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return 0x3000 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFFEF

@@ -1,0 +1,46 @@
+"""Page furniture: running headers and footers, page numbers, job numbers,
+barcodes, continuation marks and "Please recycle" lines of UN documents."""
+
+from __future__ import annotations
+
+import re
+
+_FURNITURE = re.compile(
+    r"""^(?:
+        \d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\*\d+\*)?   # job number 25-14304 (E)
+      | \*\d{6,}\*                                               # barcode text *2514304*
+      | \d{1,3}\s*/\s*\d{1,3}                                    # page counter 2/12
+      | [-–]?\s*\d{1,3}\s*[-–]?                                  # bare page number
+      | /\s*\.\s*\.\s*\.|\.\.\.\s*/                              # continuation mark /...
+      | .*Please\s+recycle.*
+      | Distr\.?\s*:.*|Distr\.\s+\w+
+      | (?:Original|Anglais|Français)\s*:\s*\w+
+    )\s*$""",
+    re.X | re.I,
+)
+_SYMBOL_ONLY = re.compile(r"^(?:[ASE]/[\w./\-–() ]{3,40})$")
+
+
+def is_furniture(line: str) -> bool:
+    """True for a line that is page furniture, never content."""
+    return bool(_FURNITURE.match(line.strip()))
+
+
+def clean_page(lines: list[str], page_index: int) -> list[str]:
+    """Drop furniture lines; on pages after the first, also the running header
+    (the symbol line and the short title lines printed with it)."""
+    kept = [line for line in lines if not (line.strip() and is_furniture(line))]
+    if page_index == 0:
+        return kept
+    return _drop_running_header(kept)
+
+
+def _drop_running_header(lines: list[str]) -> list[str]:
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or not _SYMBOL_ONLY.match(lines[first].strip()):
+        return lines
+    # The header is the symbol plus the running title, ended by the first blank line.
+    end = first + 1
+    while end < len(lines) and lines[end].strip() and end - first <= 4:
+        end += 1
+    return lines[:first] + lines[end:]

@@ -1,0 +1,255 @@
+"""Header metadata of a resolution: symbol, session, agenda item, date, title,
+sponsors and document kind, read from the blocks before the organ line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest import lexicon
+from ingest.symbols import normalize_symbol
+
+_SYMBOL = re.compile(
+    r"^(?:United Nations|Nations Unies|联合国|聯合國)?\s*"
+    r"((?:A|S|E)/(?:RES/)?(?:ES[-–]\d+/)?(?:C\.\d/)?[\dA-Z][\w.\-–]*(?:/[\w.\-–]+)*"
+    r"(?:\s*\((?:\d{4}|[IVXL]+)\))?(?:\s+[A-Z])?)\s*$"
+)
+# "80/4. Title", "ES-10/21. Title", "2758 (XXVI). Title", "87 (1950). Resolution of …"
+_NUMBER_TITLE = re.compile(
+    r"^((?:ES[-–]\d+/)?\d{1,3}/\d{1,4}|\d{1,4}\s*\((?:[IVXL]+|\d{1,4})\))\s*[.．]\s*(.*)$"
+)
+_SC_RESOLUTION = re.compile(r"(?:^Resolution\s+|^第)(\d{1,4})\s*\((\d{4})\)")
+_ROMAN = (("M", 1000), ("CM", 900), ("D", 500), ("CD", 400), ("C", 100), ("XC", 90), ("L", 50),
+          ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
+
+
+@dataclass(frozen=True)
+class Header:
+    symbol: str | None = None
+    title: str | None = None
+    session: str | None = None
+    year: int | None = None
+    date: str | None = None
+    agenda_item: str | None = None
+    sponsors: tuple[str, ...] = ()
+    draft: str | None = None  # "resolution" / "decision" when the header announces a draft
+
+
+def read_header(blocks: list[str], closing: list[str], organ: str | None) -> Header:
+    """Metadata from the header blocks (before the organ line) and closing lines."""
+    symbol = title = None
+    sponsors: tuple[str, ...] = ()
+    draft = None
+    for text in blocks:
+        match = _SYMBOL.match(text)
+        if match and symbol is None and len(text) < 70:
+            symbol = normalize_symbol(match.group(1))
+            continue
+        match = _NUMBER_TITLE.match(text)
+        if match and title is None:
+            number, rest = match.groups()
+            if symbol is None:
+                symbol = _symbol_from_number(number, organ)
+            if rest and not re.match(r"^(?:Resolution|决议|決議)\b", rest):
+                title = rest.strip()
+            continue
+        match = _SC_RESOLUTION.match(text)
+        if match and symbol is None:
+            symbol = f"S/RES/{int(match.group(1))} ({match.group(2)})"
+        found = _sponsors(text)
+        if found is not None:
+            sponsors, draft = found
+    if draft is None:
+        head = " ".join(blocks)
+        if _any(lexicon.DRAFT_RESOLUTION, head):
+            draft = "resolution"
+        elif _any(lexicon.DRAFT_DECISION, head):
+            draft = "decision"
+    if title is None:
+        title = _title_candidate(blocks)
+    header_text = "\n".join(blocks)
+    session = read_session(header_text) or session_from_symbol(symbol)
+    year = None
+    date = _adoption_date(blocks, closing)
+    if symbol and (m := re.search(r"\((\d{4})\)", symbol)):
+        year = int(m.group(1))
+    elif date:
+        year = int(date[:4])
+    if session is None and organ == "Security Council" and year:
+        session = str(year)  # SC resolutions have no session: the year stands in
+    return Header(symbol, title, session, year, date, read_agenda_item(header_text), sponsors, draft)
+
+
+def _any(patterns: tuple[str, ...], text: str) -> bool:
+    return any(re.search(p, text, flags=re.I) for p in patterns)
+
+
+def _symbol_from_number(number: str, organ: str | None) -> str:
+    number = number.replace("–", "-")
+    if re.fullmatch(r"\d{1,4}\s*\(\d{4}\)", number):
+        return normalize_symbol(f"S/RES/{number}")
+    if m := re.fullmatch(r"(\d{1,4})\s*\((\d{1,3})\)", number):  # zh prints "2758(26)"
+        return normalize_symbol(f"A/RES/{m.group(1)} ({to_roman(int(m.group(2)))})")
+    prefix = "S/RES/" if organ == "Security Council" else "A/RES/"
+    return normalize_symbol(prefix + number)
+
+
+def to_roman(n: int) -> str:
+    out = ""
+    for letters, value in _ROMAN:
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def from_roman(s: str) -> int:
+    values = dict(_ROMAN)
+    total, i = 0, 0
+    while i < len(s):
+        if s[i:i + 2] in values:
+            total, i = total + values[s[i:i + 2]], i + 2
+        else:
+            total, i = total + values.get(s[i], 0), i + 1
+    return total
+
+
+def _sponsors(text: str) -> tuple[tuple[str, ...], str] | None:
+    words = "|".join(lexicon.DRAFT_RESOLUTION + lexicon.DRAFT_DECISION)
+    match = re.match(rf"^(.+?)\s*[:：]\**\s*({words})\s*$", text, flags=re.I)
+    if not match:
+        return None
+    kind = "decision" if _any(lexicon.DRAFT_DECISION, match.group(2)) else "resolution"
+    names = re.split(r"\s*[、,，]\s*", match.group(1))
+    # only the last two names are joined by a word; "和" inside "共和国" is not one
+    names[-1:] = re.split(r"\s+(?:and|et|y)\s+|和(?![国國])", names[-1])
+    return tuple(n.strip() for n in names if n.strip()), kind
+
+
+def _title_candidate(blocks: list[str]) -> str | None:
+    meta = re.compile(
+        r"session|agenda item|^议程|^議程|届会议|屆會議|^point \d|ordre du jour|^General Assembly$"
+        r"|^Security Council$|^大会决议$|^大會決議$|adopted by|^\[|\d{4}\s*年|^Resolution of"
+        r"|^(?:United Nations|Nations Unies)$|^\d{1,2} \w+ \d{4}$|^〔|draft resolution|决议草案",
+        re.I,
+    )
+    candidates = [b for b in blocks if not meta.search(b) and not _SYMBOL.match(b)]
+    if candidates:
+        return candidates[-1]
+    return blocks[0] if blocks else None
+
+
+def read_session(text: str) -> str | None:
+    """"67" from "第六十七届会议" / "Sixty-seventh session"; "ES-10" for emergency sessions."""
+    if m := re.search(r"第([一二三四五六七八九十]+)[届屆](紧急特别|緊急特別)?会议|第([一二三四五六七八九十]+)[届屆](紧急特别|緊急特別)?會議", text):
+        number = chinese_number(m.group(1) or m.group(3))
+        return f"ES-{number}" if (m.group(2) or m.group(4)) else str(number)
+    if m := re.search(r"\b([A-Z][a-z]+(?:-[a-z]+)?)\s+(emergency special\s+)?session\b", text):
+        number = english_ordinal(m.group(1))
+        if number:
+            return f"ES-{number}" if m.group(2) else str(number)
+    if m := re.search(r"\b([A-Z][a-zéè]+(?:-[a-zéè]+)*)\s+session\b", text):
+        number = french_ordinal(m.group(1))
+        if number:
+            return str(number)
+    return None
+
+
+def session_from_symbol(symbol: str | None) -> str | None:
+    if not symbol:
+        return None
+    if m := re.match(r"^A/(?:RES/)?(ES-\d+|\d+)/", symbol):
+        return m.group(1)
+    if m := re.search(r"\(([IVXL]+)\)", symbol):
+        return str(from_roman(m.group(1)))
+    return None
+
+
+def english_ordinal(word: str) -> int | None:
+    word = word.lower()
+    if word in lexicon.EN_UNITS:
+        return lexicon.EN_UNITS[word]
+    tens, _, unit = word.partition("-")
+    for stem, value in lexicon.EN_TENS.items():
+        if tens.startswith(stem) and (tens.endswith("ieth") or tens.endswith("y")):
+            return value + (lexicon.EN_UNITS.get(unit, 0) if unit else 0)
+    return None
+
+
+def french_ordinal(word: str) -> int | None:
+    word = word.lower()
+    for stem, value in lexicon.FR_UNITS.items():
+        if word.startswith(stem):
+            return value
+    for stem, value in sorted(lexicon.FR_TENS.items(), key=lambda kv: -len(kv[0])):
+        if word.startswith(stem):
+            rest = word[len(stem):].lstrip("-").replace("et-", "")
+            if rest in ("ième", "tième"):
+                return value
+            unit = next((v for s, v in lexicon.FR_UNITS.items() if rest.startswith(s)), 0)
+            return value + unit if unit else None
+    return None
+
+
+def chinese_number(text: str) -> int:
+    """"六十七" → 67, "一九七五" → 1975 (digit by digit when there is no 十/百)."""
+    digits = lexicon.CHINESE_DIGITS
+    if text.isdigit():
+        return int(text)
+    if "十" not in text and "百" not in text:
+        return int("".join(str(digits.get(ch, 0)) for ch in text))
+    total, current = 0, 0
+    for ch in text:
+        if ch in digits:
+            current = digits[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+    return total + current
+
+
+def read_agenda_item(text: str) -> str | None:
+    """The agenda item as printed, without spaces: "121(1)"."""
+    patterns = (
+        r"Agenda items?\s+(\d+(?:\s*\([a-z0-9]+\))?)",
+        r"Item\s+(\d+(?:\s*\([a-z0-9]+\))?)\s+of the (?:provisional )?agenda",
+        r"[议議]程项目\s*(\d+(?:\s*\([a-z0-9]+\))?)",
+        r"[议議]程項目\s*(\d+(?:\s*\([a-z0-9]+\))?)",
+        r"Point\s+(\d+(?:\s*\([a-z0-9]+\))?)\s+de l['’]ordre du jour",
+    )
+    for pattern in patterns:
+        if m := re.search(pattern, text, flags=re.I):
+            return re.sub(r"\s+", "", m.group(1))
+    return None
+
+
+def find_date(text: str) -> str | None:
+    """The first date in `text` as ISO 8601, in English, French or Chinese."""
+    months = "|".join(lexicon.ENGLISH_MONTHS + lexicon.FRENCH_MONTHS)
+    if m := re.search(rf"\b(\d{{1,2}})(?:er)?\s+({months})\s+(\d{{4}})", text, flags=re.I):
+        name = m.group(2).lower()
+        month = (lexicon.ENGLISH_MONTHS.index(name) if name in lexicon.ENGLISH_MONTHS
+                 else lexicon.FRENCH_MONTHS.index(name)) + 1
+        return f"{int(m.group(3)):04d}-{month:02d}-{int(m.group(1)):02d}"
+    zh = r"[\d〇零一二三四五六七八九十]"
+    if m := re.search(rf"({zh}{{4}})\s*年\s*({zh}{{1,3}})\s*月\s*({zh}{{1,3}})\s*日", text):
+        year, month, day = (chinese_number(g) for g in m.groups())
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def _adoption_date(blocks: list[str], closing: list[str]) -> str | None:
+    adopted = re.compile(r"adopt|通过|通過|of \d{1,2} \w+ \d{4}|决议案|決議案|^Resolution of", re.I)
+    for text in blocks:
+        if adopted.search(text) and (date := find_date(text)):
+            return date
+    for text in closing:
+        if date := find_date(text):
+            return date
+    for text in blocks:
+        if date := find_date(text):
+            return date
+    return None

@@ -1,0 +1,147 @@
+"""From cleaned page lines to paragraph blocks: split on blank lines, numbering
+and run-on OCR lines; unwrap hard line breaks; join paragraphs broken by a page
+break or by interleaved footnotes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ingest import lexicon
+from ingest.footnotes import join_fragments
+
+# "1." / "1、" / "１．" / "(a)" / "a)" / "(ii)" at the start of a line
+NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*[.、．]\s*|\(?[a-z]{1,4}\)\s*|（[a-z]{1,4}）)(?=\S)")
+# paragraph-final punctuation, possibly followed by a footnote marker ("报告，²", "79/7;1")
+TERMINAL = re.compile(r"[,;:.，；：。!?！？]\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2}/?)?\s*$")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph candidate: unwrapped text and the page it starts on."""
+
+    text: str
+    page: int
+    ends_page: bool = False  # the block is the last one before a page break
+
+
+def blocks_from_pages(pages: list[list[str]]) -> list[Block]:
+    """Paragraph candidates in reading order; `pages` holds each page's lines."""
+    blocks: list[Block] = []
+    for number, lines in enumerate(pages, start=1):
+        current: list[str] = []
+        page_blocks: list[Block] = []
+        for line in lines + [""]:
+            if line.strip():
+                current.append(line.strip())
+                continue
+            for text in _split_block(current):
+                page_blocks.append(Block(text, number))
+            current = []
+        if page_blocks:
+            last = page_blocks[-1]
+            page_blocks[-1] = Block(last.text, last.page, ends_page=True)
+        blocks.extend(page_blocks)
+    return blocks
+
+
+def _split_block(lines: list[str]) -> list[str]:
+    """Split a blank-line-delimited run of lines into paragraphs, unwrapping lines."""
+    pieces: list[list[str]] = []
+    lines = _attach_lone_numbers(lines)
+    for line in lines:
+        for part in split_run_on(line):
+            if not pieces or starts_paragraph(pieces[-1][-1], part):
+                pieces.append([part])
+            else:
+                pieces[-1].append(part)
+    out = []
+    for piece in pieces:
+        text = piece[0]
+        for part in piece[1:]:
+            text = join_fragments(text, part)
+        out.append(text)
+    return out
+
+
+def _attach_lone_numbers(lines: list[str]) -> list[str]:
+    """PDF text layers print an operative number on its own line ("1." / "Takes note …")."""
+    out: list[str] = []
+    for line in lines:
+        if out and re.fullmatch(r"\d{1,3}\s*[.、．]|\(?[a-z]{1,4}\)", out[-1].strip()):
+            out[-1] = out[-1].strip() + " " + line
+        else:
+            out.append(line)
+    return out
+
+
+def starts_paragraph(previous: str, line: str) -> bool:
+    """Whether `line` opens a new paragraph after `previous` inside one block."""
+    if NUMBERED.match(line) or organ_name(line) or organ_name(previous) or is_closing(line):
+        return True
+    if _is_cjk(previous[-1:] or "a") and len(previous) < 40 and not re.search(r"[,;:.，；：。、]", previous):
+        return True  # a short Chinese header line (title, adoption line) stands alone
+    if not TERMINAL.search(previous):
+        return False
+    first = line[:1]
+    if first and _is_cjk(first):
+        return True  # Chinese lines are wrapped mid-sentence, never after punctuation
+    return bool(_starter_re().match(line) or organ_name(line))
+
+
+def split_run_on(line: str) -> list[str]:
+    """Split a long OCR line that runs several paragraphs together
+    ("… United Nations The General Assembly, Recalling …")."""
+    if len(line) < 250:
+        return [line]
+    organ = _organ_inline_re()
+    line = organ.sub(lambda m: "\n" + m.group(0).strip() + "\n", line)
+    line = _runon_re().sub("\n", line)
+    return [part.strip() for part in line.split("\n") if part.strip()]
+
+
+def organ_name(line: str) -> str | None:
+    """The organ named by an organ line ("The General Assembly," / "大会，"), else None."""
+    text = line.strip()
+    for organ, patterns in lexicon.ORGANS.items():
+        for pattern in patterns:
+            if re.fullmatch(rf"{pattern}\s*[,，:：]?", text, flags=re.I):
+                return organ
+    return None
+
+
+def is_closing(text: str) -> bool:
+    """An adoption or meeting line that closes the body ("22nd plenary meeting")."""
+    text = text.strip()
+    # case matters: "adopted at the …" inside a sentence is no adoption line
+    return len(text) < 160 and any(re.search(p, text) for p in lexicon.CLOSING)
+
+
+def join_blocks(a: Block, b: Block) -> Block:
+    return Block(join_fragments(a.text, b.text), a.page, b.ends_page)
+
+
+@lru_cache(maxsize=1)
+def _starter_re() -> re.Pattern:
+    words = sorted(set(lexicon.PREAMBLE_STARTERS + lexicon.OPERATIVE_STARTERS), key=len, reverse=True)
+    # "-ed" is no sign of a recital on its own ("United Nations"): those are listed
+    return re.compile(r"^(?:" + "|".join(map(re.escape, words)) + r")\b|^[A-Z][a-z]+ing\b")
+
+
+@lru_cache(maxsize=1)
+def _runon_re() -> re.Pattern:
+    words = sorted(set(lexicon.PREAMBLE_STARTERS + lexicon.OPERATIVE_STARTERS), key=len, reverse=True)
+    alternatives = "|".join(map(re.escape, words))
+    return re.compile(rf"(?<=[,;:.])\s+(?=(?:{alternatives})\b)|(?<=[.;])\s+(?=\d{{3,4}}(?:st|nd|rd|th) plenary)")
+
+
+@lru_cache(maxsize=1)
+def _organ_inline_re() -> re.Pattern:
+    names = [p for patterns in lexicon.ORGANS.values() for p in patterns if p.isascii()]
+    return re.compile(r"\s(?:" + "|".join(n.replace(r"(?:", r"(?:") for n in names) + r"),\s")
+
+
+def _is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF

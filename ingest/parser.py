@@ -1,0 +1,127 @@
+"""Orchestration: a file (or decoded text) to a `Document`.
+
+    >>> doc = parse_text("The General Assembly,\\n\\nRecalling its resolution 1/1,\\n\\n1. Decides to act.",
+    ...                  symbol="A/RES/1/2")
+    >>> [p.ref for p in doc.paragraphs]
+    ['title', 'pp1', 'op1']
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from ingest.footnotes import split_footnotes, strip_markers
+from ingest.furniture import clean_page
+from ingest.header import read_header, session_from_symbol
+from ingest.language import detect_language
+from ingest.layout import blocks_from_pages
+from ingest.model import LANGUAGES, Document, DocumentKind, Footnote, Paragraph, ParagraphKind
+from ingest.readers import SUPPORTED_SUFFIXES, read_pages
+from ingest.structure import classify
+from ingest.symbols import normalize_symbol, symbol_from_filename
+from ingest import lexicon
+from resqa.errors import ParseError
+
+__all__ = ["SUPPORTED_SUFFIXES", "parse_file", "parse_text"]
+
+log = logging.getLogger(__name__)
+
+
+def parse_file(path: str | Path, symbol: str | None = None, lang: str | None = None,
+               max_bytes: int | None = None) -> Document:
+    """Parse a .txt/.pdf/.docx/.html resolution into a Document.
+
+    Raises ParseError(path, reason) with a one-line reason on every bad input.
+    """
+    path = Path(path)
+    pages = read_pages(path, max_bytes=max_bytes)
+    fallback = symbol_from_filename(path.name)
+    return _parse_pages(list(pages), symbol=symbol, lang=lang, source=str(path), fallback=fallback)
+
+
+def parse_text(text: str, *, symbol: str | None = None, lang: str | None = None, source: str = "") -> Document:
+    """Parse already-decoded text (pages may be separated by form feeds)."""
+    fallback = symbol_from_filename(source) if source else "TEXT/unnamed"
+    return _parse_pages(str(text).split("\f"), symbol=symbol, lang=lang, source=source, fallback=fallback)
+
+
+def _parse_pages(pages: list[str], *, symbol: str | None, lang: str | None, source: str,
+                 fallback: str) -> Document:
+    where = source or "<text>"
+    if lang is not None and lang not in LANGUAGES:
+        raise ParseError(where, f"unsupported language {lang!r} (one of {', '.join(LANGUAGES)})")
+    if not any(p.strip() for p in pages):
+        raise ParseError(where, "no text (the input holds only whitespace)")
+    body_pages: list[list[str]] = []
+    notes: dict[int, str] = {}
+    note_pages: dict[int, int] = {}
+    for index, page in enumerate(pages):
+        lines = clean_page(page.replace("\r\n", "\n").replace("\r", "\n").split("\n"), index)
+        lines, defs = split_footnotes(lines)
+        for number, text in defs:
+            notes.setdefault(number, text)
+            note_pages.setdefault(number, index + 1)
+        body_pages.append(lines)
+    blocks = blocks_from_pages(body_pages)
+    if not blocks:
+        raise ParseError(where, "no paragraphs found (only page furniture or footnotes)")
+    language = lang or detect_language(" ".join(b.text for b in blocks[:40]))
+    if language not in LANGUAGES:
+        language = "en"
+    body = classify(blocks, language)
+    header = read_header(body.header, body.closing, body.organ)
+    warnings: list[str] = []
+
+    doc_symbol = normalize_symbol(symbol) if symbol and symbol.strip() else (header.symbol or fallback)
+    kind = _document_kind(body, header)
+    if kind is DocumentKind.OTHER:
+        warnings.append("not a resolution: no organ line found; paragraphs are numbered p1, p2, …")
+    known = set(notes)
+    paragraphs: list[Paragraph] = []
+    title = (header.title or "").strip()
+    if kind is DocumentKind.OTHER and not title:
+        title = body.paragraphs[0].text.split("\n")[0][:200] if body.paragraphs else ""
+    title = title or doc_symbol
+    title_clean, title_notes = strip_markers(title, known)
+    paragraphs.append(Paragraph("title", ParagraphKind.TITLE, title_clean or title, _fn(title_notes), page=1))
+    for draft in body.paragraphs:
+        text, cited = strip_markers(draft.text, known)
+        if not text.strip():
+            continue
+        paragraphs.append(Paragraph(draft.ref, ParagraphKind(draft.kind), text, _fn(cited),
+                                    page=draft.page, number=draft.number))
+    footnotes = tuple(Footnote(n, notes[n]) for n in sorted(notes))
+    for note in footnotes:
+        paragraphs.append(Paragraph(note.ref, ParagraphKind.FOOTNOTE, note.text, page=note_pages.get(note.number)))
+    if kind is not DocumentKind.OTHER and not any(
+            p.kind in (ParagraphKind.PREAMBLE, ParagraphKind.OPERATIVE) for p in paragraphs):
+        warnings.append("organ line found but no preambular or operative paragraph")
+    for message in warnings:
+        log.warning("%s: %s", where, message)
+    return Document(
+        symbol=doc_symbol, lang=language, title=title_clean or title, kind=kind,
+        paragraphs=tuple(paragraphs), footnotes=footnotes, organ=body.organ,
+        session=header.session or session_from_symbol(doc_symbol), year=header.year, date=header.date,
+        agenda_item=header.agenda_item, sponsors=header.sponsors, source=source,
+        warnings=tuple(warnings),
+    )
+
+
+def _fn(numbers: tuple[int, ...]) -> tuple[str, ...]:
+    return tuple(f"fn{n}" for n in numbers)
+
+
+def _document_kind(body, header) -> DocumentKind:
+    if not body.is_resolution:
+        return DocumentKind.OTHER
+    if header.draft == "decision":
+        return DocumentKind.DRAFT_DECISION
+    if header.draft == "resolution":
+        return DocumentKind.DRAFT_RESOLUTION
+    title = header.title or ""
+    if (body.has_preamble_heading or body.has_articles) and any(
+            re.search(p, title) for p in lexicon.DECLARATION):
+        return DocumentKind.DECLARATION
+    return DocumentKind.RESOLUTION

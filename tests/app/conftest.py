@@ -1,0 +1,53 @@
+"""Fixtures for the UI tests: fake or real assistants, a launched app on loopback."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+# Gradio keeps uploads here; inside the workspace, not the shared /tmp.
+os.environ.setdefault("GRADIO_TEMP_DIR", str(ROOT / ".gradio_tmp"))
+sys.path.insert(0, str(Path(__file__).parent))
+
+from fakes import FakeAssistant, FakeLibrary  # noqa: E402
+
+from resqa.settings import Settings  # noqa: E402
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def launched(demo, **kwargs):
+    """Launch `demo` on a free loopback port; yield its URL; close it afterwards."""
+    _, url, _ = demo.launch(
+        server_name="127.0.0.1", server_port=free_port(), prevent_thread_lock=True, quiet=True, **kwargs
+    )
+    try:
+        yield url
+    finally:
+        demo.close()
+
+
+@pytest.fixture
+def fake_library() -> FakeLibrary:
+    return FakeLibrary.with_samples()
+
+
+@pytest.fixture
+def fake_assistant(fake_library) -> FakeAssistant:
+    return FakeAssistant(fake_library)
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    return Settings(store_dir=tmp_path / "store", embed_model="fake", max_file_mb=1.0)

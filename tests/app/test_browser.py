@@ -1,0 +1,112 @@
+"""A real Chromium (Debian's, driven by Playwright) against the launched app.
+
+Asks a question, waits for the streamed answer, clicks a citation chip and checks
+the side panel; uploads a document and sees it listed. Saves docs/screenshot.png.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+import app
+from conftest import ROOT, launched
+from fakes import fake_parse
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+PEACEKEEPING_ZH = "哪些段落涉及维持和平行动？"
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.skip("Debian chromium is not installed (scripts/test.sh installs it: apt-get install -y chromium)")
+    return path
+
+
+@pytest.fixture
+def browser_page(tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(tmp_path / "chromium-profile"), executable_path=chromium_path(), args=CHROMIUM_ARGS,
+            headless=True, viewport={"width": 1440, "height": 900}, locale="zh-CN",
+        )
+        try:
+            yield context.new_page()
+        finally:
+            context.close()
+
+
+def ask(page, question: str) -> None:
+    page.locator("#question textarea").fill(question)
+    page.locator("#ask-btn").click()
+    page.locator("#conversation .answer .cite-chip").first.wait_for(timeout=30_000)
+    page.wait_for_function("() => !document.querySelector('#conversation .typing')", timeout=60_000)
+
+
+def test_ask_click_citation_see_paragraph_then_upload(browser_page, fake_assistant, settings, monkeypatch,
+                                                      tmp_path, samples_dir):
+    from ui import handlers
+
+    monkeypatch.setattr(handlers, "_default_parse", fake_parse)
+    page = browser_page
+    demo = app.build_app(fake_assistant, settings)
+    with launched(demo) as url:
+        page.goto(url)
+        ask(page, PEACEKEEPING_ZH)
+        chip = page.locator("#conversation .answer .cite-chip").first
+        cite = chip.get_attribute("data-cite")
+        assert cite == "A/67/L.X#op7"
+        chip.click()
+        cited = page.locator("#panel .para.cited .para-text")
+        cited.wait_for(timeout=15_000)
+        expected = next(h.text for h in fake_assistant.library.paragraphs("A/67/L.X", "zh") if h.ref == "op7")
+        assert cited.inner_text().strip() == expected
+        assert page.locator("#panel .panel-title").inner_text() == "联合国同法语国家国际组织的合作"
+        assert page.locator("#panel .para").count() == 5  # two neighbours on each side
+        page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
+
+        # The whole document is one click away from the panel.
+        page.locator("#panel [data-doc]").click()
+        page.locator("#panel .whole").wait_for(timeout=15_000)
+        assert page.locator("#panel .whole .para").count() == 46
+
+        # Upload a document on the Documents tab and see it listed.
+        upload = tmp_path / "uploaded resolution.txt"
+        upload.write_text("SYMBOL: A/67/L.W zh\n" + (samples_dir / "zh" / "A_67_L_francophonie_draft.txt").read_text(
+            encoding="utf-8"), encoding="utf-8")
+        page.get_by_role("tab", name="Documents").click()
+        page.locator("#upload input[type=file]").set_input_files(str(upload))
+        page.locator("#upload").get_by_text("uploaded resolution.txt").first.wait_for(timeout=15_000)
+        page.locator("#ingest-btn").click()
+        page.locator("#ingest-report").get_by_text("A/67/L.W (zh)").wait_for(timeout=30_000)
+        page.locator("#docs-table").get_by_text("A/67/L.W", exact=True).wait_for(timeout=15_000)
+        assert "added" in page.locator("#ingest-report").inner_text()
+
+
+def test_document_text_with_script_shows_as_text(browser_page, fake_assistant, settings):
+    """A paragraph containing <script> must render as text and never run."""
+    from dataclasses import replace
+
+    library = fake_assistant.library
+    doc = library._docs[("A/RES/55/100", "en")]
+    evil = "1. <script>window.pwned = 1</script><img src=x onerror=\"window.pwned=2\"> **bold** calls upon"
+    paragraphs = tuple(replace(p, text=evil) if p.ref == "op1" else p for p in doc.paragraphs)
+    library.ingest_document(replace(doc, paragraphs=paragraphs))
+    page = browser_page
+    demo = app.build_app(fake_assistant, settings)
+    with launched(demo) as url:
+        page.goto(url)
+        ask(page, "window pwned bold calls upon script")
+        page.locator('#conversation .answer .cite-chip[data-cite="A/RES/55/100#op1"]').first.click()
+        cited = page.locator("#panel .para.cited .para-text")
+        cited.wait_for(timeout=15_000)
+        assert cited.inner_text().strip() == evil
+        assert page.evaluate("() => window.pwned === undefined")
