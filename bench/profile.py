@@ -13,10 +13,18 @@ BUCKETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Chroma", ("/chromadb/", "/llama_index/vector_stores/chroma/", "/index/store.py")),
     ("fusion", ("/index/fusion.py", "/index/retrieval.py", "/index/rerank.py")),
 )
+# Ingest without the model: where the rest of the ingest time goes.
+INGEST_BUCKETS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("embedding + cache", ("/index/embeddings.py", "/bench/embedders.py", "/sqlite3/")),
+    ("BM25 tokens (jieba)", ("/jieba/", "/index/glossary.py", "/ingest/lexicon.py")),
+    ("Chroma write", ("/chromadb/", "/llama_index/vector_stores/chroma/", "/index/store.py")),
+    ("parse", ("/ingest/", "/fitz/", "/pymupdf/", "/pypdf/", "/docx/", "/bs4/")),
+    ("registry + sidecars", ("/index/registry.py",)),
+)
 OTHER = "other"
 
 
-def bucket_of(file_path: str | None, inherited: str = OTHER) -> str:
+def bucket_of(file_path: str | None, inherited: str = OTHER, buckets=BUCKETS) -> str:
     """The bucket of a frame's source file, or the caller's bucket when none matches.
 
     >>> bucket_of("/x/site-packages/bm25s/scoring.py")
@@ -25,13 +33,13 @@ def bucket_of(file_path: str | None, inherited: str = OTHER) -> str:
     'Chroma'
     """
     path = (file_path or "").replace("\\", "/")
-    for name, patterns in BUCKETS:
+    for name, patterns in buckets:
         if any(p in path for p in patterns):
             return name
     return inherited
 
 
-def attribute(root, bucket: Callable[[str | None, str], str] = bucket_of) -> dict[str, float]:
+def attribute(root, buckets=BUCKETS) -> dict[str, float]:
     """Seconds of self time per bucket over a frame tree.
 
     A frame needs `.file_path`, `.time` (total seconds) and `.children`; its self
@@ -41,7 +49,7 @@ def attribute(root, bucket: Callable[[str | None, str], str] = bucket_of) -> dic
     stack = [(root, OTHER)]
     while stack:
         frame, inherited = stack.pop()
-        name = bucket(frame.file_path, inherited)
+        name = bucket_of(frame.file_path, inherited, buckets)
         own = frame.time - sum(c.time for c in frame.children)
         if own > 0:
             totals[name] = totals.get(name, 0.0) + own
@@ -49,7 +57,7 @@ def attribute(root, bucket: Callable[[str | None, str], str] = bucket_of) -> dic
     return totals
 
 
-def profile_calls(fn: Callable[[], object], repeats: int, interval: float = 0.0005) -> dict:
+def profile_calls(fn: Callable[[], object], repeats: int, interval: float = 0.0005, buckets=BUCKETS) -> dict:
     """Run `fn` `repeats` times under pyinstrument; milliseconds per call per bucket."""
     from pyinstrument import Profiler
 
@@ -59,6 +67,10 @@ def profile_calls(fn: Callable[[], object], repeats: int, interval: float = 0.00
         fn()
     session = profiler.stop()
     root = session.root_frame()
-    totals = attribute(root) if root is not None else {}
+    totals = attribute(root, buckets) if root is not None else {}
     per_call = {k: round(v * 1000 / repeats, 2) for k, v in sorted(totals.items(), key=lambda kv: -kv[1])}
-    return {"repeats": repeats, "ms_per_call": per_call, "total_ms_per_call": round(sum(per_call.values()), 2)}
+    total = sum(totals.values()) or 1.0
+    # Profiling inflates absolute times (Chroma's client is many small Python calls); the shares hold.
+    share = {k: round(v / total, 3) for k, v in sorted(totals.items(), key=lambda kv: -kv[1])}
+    return {"repeats": repeats, "ms_per_call": per_call, "share": share,
+            "total_ms_per_call": round(sum(per_call.values()), 2)}

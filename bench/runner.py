@@ -38,7 +38,10 @@ def _phase(results: dict, key: str, module: str, args: dict) -> dict | None:
         return None
 
 
-def run(options) -> dict:
+def run(options, out: Path = None) -> dict:
+    """Every phase; the results so far are written to `out` after each one, so an
+    interrupted run still leaves its numbers."""
+    out = out or RESULTS
     started = time.perf_counter()
     work = CACHE / "run"
     shutil.rmtree(work, ignore_errors=True)
@@ -50,22 +53,35 @@ def run(options) -> dict:
         "machine": machine.describe(),
         "commands": ["make setup", "make bench  # = .venv/bin/python -m bench"],
         "config": {"embed_model": options.embed_model, "sizes": options.sizes, "gold": options.gold,
+                   "pure_step": options.pure_step,
                    "max_questions": options.max_questions, "k": 10, "server": not options.no_server},
         "ingest": {}, "query": {}, "scale": {},
     }
+
+    def checkpoint() -> None:
+        results["machine"]["loadavg_now"] = [round(x, 2) for x in os.getloadavg()]
+        results["elapsed_s"] = round(time.perf_counter() - started, 1)
+        write(derive(json.loads(json.dumps(results))), out)
 
     logger.info("1/6 cold ingest of the sample corpus (empty cache), then re-ingest unchanged")
     cold = _phase(results, "cold", "bench.ingest_phase", {
         **common, "kind": "ingest", "store": str(work / "cold"), "samples": samples,
         "record_texts": str(work / "texts.json"), "reingest": True})
     results["ingest"]["cold"] = cold
+    checkpoint()
     if cold:
         CACHE.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(work / "cold" / "cache" / "embeddings.sqlite", PERSISTENT_CACHE)
         logger.info("2/6 pure embedding of the same %d texts", cold["embeddings_computed"])
         results["ingest"]["pure_embed"] = _phase(results, "pure_embed", "bench.ingest_phase", {
-            **common, "kind": "pure_embed", "texts": str(work / "texts.json"), "store": str(work / "pure")})
+            **common, "kind": "pure_embed", "texts": str(work / "texts.json"), "store": str(work / "pure"),
+            "step": options.pure_step})
+        checkpoint()
         shutil.rmtree(work / "cold", ignore_errors=True)
+        logger.info("   where the rest of the ingest time goes (fake model, pyinstrument)")
+        results["ingest"]["overhead_profile"] = _phase(results, "overhead_profile", "bench.ingest_phase", {
+            **common, "kind": "profile_ingest", "store": str(work / "profile"), "samples": samples})
+        shutil.rmtree(work / "profile", ignore_errors=True)
 
     logger.info("3/6 warm ingest (cache from the cold run): the sample store for queries")
     sample_store = work / "sample"
@@ -73,15 +89,11 @@ def run(options) -> dict:
     if PERSISTENT_CACHE.exists():
         warm_args["cache_seed"] = str(PERSISTENT_CACHE)
     results["ingest"]["warm"] = _phase(results, "warm", "bench.ingest_phase", warm_args)
+    checkpoint()
     if not results["ingest"]["warm"]:
         raise PhaseError("the warm ingest failed: nothing to query")
 
-    logger.info("4/6 the naive pipeline (SentenceSplitter + VectorStoreIndex) on the same documents")
-    if not options.no_naive:
-        results["naive"] = _phase(results, "naive", "bench.naive_phase",
-                                  {**common, "store": str(sample_store), "work": str(work / "naive")})
-
-    logger.info("5/6 query latency at each size")
+    logger.info("4/6 query latency at each size")
     stores = {"sample": sample_store}
     for size in options.sizes:
         label = _label(size)
@@ -92,12 +104,20 @@ def run(options) -> dict:
             del stores[label]
             continue
         results["scale"][label] = built
+        checkpoint()
     for label, store in stores.items():
         target_ms = 60.0 if label == "100k" else 30.0
         results["query"][label] = _phase(results, f"query_{label}", "bench.query_phase",
                                          {**common, "store": str(store), "profile_over_ms": target_ms})
         if label != "sample":
             shutil.rmtree(store, ignore_errors=True)  # hundreds of MB each
+        checkpoint()
+
+    logger.info("5/6 the naive pipeline (SentenceSplitter + VectorStoreIndex) on the same documents")
+    if not options.no_naive:
+        results["naive"] = _phase(results, "naive", "bench.naive_phase",
+                                  {**common, "store": str(sample_store), "work": str(work / "naive")})
+        checkpoint()
 
     if not options.no_server:
         logger.info("6/6 the same sample store through a local `chroma run`")

@@ -60,10 +60,12 @@ def read_header(blocks: list[str], closing: list[str], organ: str | None) -> Hea
         if found is not None:
             sponsors, draft = found
     if draft is None:
-        head = " ".join(blocks)
-        if _any(lexicon.DRAFT_RESOLUTION, head):
+        # the kind line ends with the words ("…: draft resolution", "Draft decision");
+        # "the draft resolution recommended in the report" in a vote record is no kind line
+        ends = [b for b in blocks if re.search(r"(?:draft|projet de)\s+\S+\s*$|草案\s*$", b, flags=re.I)]
+        if any(_any(lexicon.DRAFT_RESOLUTION, b) for b in ends):
             draft = "resolution"
-        elif _any(lexicon.DRAFT_DECISION, head):
+        elif any(_any(lexicon.DRAFT_DECISION, b) for b in ends):
             draft = "decision"
     if title is None:
         title = _title_candidate(blocks)

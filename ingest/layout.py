@@ -17,6 +17,21 @@ NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*[.、．]\s*|\(?[a-z]{1,4}\)\s*|（[a-z
 TERMINAL = re.compile(r"[,;:.，；：。!?！？]\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2}/?)?\s*$")
 
 
+_CJK_RUNON = re.compile(
+    r"(?<=[\u3000-\u9fff\uff00-\uffef,;:)\]])\s+(?=[\u3400-\u9fff]|\d{1,3}[.、．](?!\d)|\d+/\d+[.．]|\d{4}年)"
+)
+
+
+# "54/254. Title" / "ES-10/21. Title": the resolution number opens the title line
+_RESOLUTION_NUMBER = re.compile(r"^(?:ES-\d+/)?\d{1,3}/\d{1,4}[.．]\s*\S")
+
+
+_KIND_LINE = re.compile(
+    r"[:：]\**\s*(?:draft resolution|draft decision|projet de r[ée]solution|projet de d[ée]cision|决议草案|决定草案|決議草案)\s*$",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Block:
     """One paragraph candidate: unwrapped text and the page it starts on."""
@@ -78,7 +93,13 @@ def _attach_lone_numbers(lines: list[str]) -> list[str]:
 
 def starts_paragraph(previous: str, line: str) -> bool:
     """Whether `line` opens a new paragraph after `previous` inside one block."""
-    if NUMBERED.match(line) or organ_name(line) or organ_name(previous) or is_closing(line):
+    if previous.endswith(lexicon.ZH_HEADER_ENDINGS) and len(previous) < 60:
+        return True  # "十九(一九四七).一九四七年二月二十七日决议案" is a header line of its own
+    if _KIND_LINE.search(previous):
+        return True  # "South Africa:* draft resolution" ends its block
+    if _KIND_LINE.search(line) and not re.search(r"(?:[,、，]|\b(?:and|of|et|de|the))\s*$", previous):
+        return True  # … and starts one, unless it ends a wrapped list of sponsors
+    if NUMBERED.match(line) or _RESOLUTION_NUMBER.match(line) or organ_name(line) or organ_name(previous) or is_closing(line):
         return True
     if _is_cjk(previous[-1:] or "a") and len(previous) < 40 and not re.search(r"[,;:.，；：。、]", previous):
         return True  # a short Chinese header line (title, adoption line) stands alone
@@ -90,11 +111,21 @@ def starts_paragraph(previous: str, line: str) -> bool:
     return bool(_starter_re().match(line) or organ_name(line))
 
 
+def starts_recital_or_operative(text: str) -> bool:
+    """Whether `text` opens with a recital or operative verb ("Taking into account", "Decides")."""
+    return bool(_starter_re().match(text)) or text.startswith(lexicon.ZH_PREAMBLE_STARTERS)
+
+
 def split_run_on(line: str) -> list[str]:
     """Split a long OCR line that runs several paragraphs together
     ("… United Nations The General Assembly, Recalling …")."""
     if len(line) < 250:
         return [line]
+    if sum(1 for ch in line if _is_cjk(ch)) > 0.5 * len(line.replace(" ", "")):
+        # Chinese puts no spaces between words: in a long run-on line a space
+        # between Chinese characters, or before a paragraph number, is a lost line break
+        parts = _CJK_RUNON.split(line)
+        return [part.strip() for part in parts if part.strip()]
     organ = _organ_inline_re()
     line = organ.sub(lambda m: "\n" + m.group(0).strip() + "\n", line)
     line = _runon_re().sub("\n", line)
@@ -133,7 +164,8 @@ def _starter_re() -> re.Pattern:
 def _runon_re() -> re.Pattern:
     words = sorted(set(lexicon.PREAMBLE_STARTERS + lexicon.OPERATIVE_STARTERS), key=len, reverse=True)
     alternatives = "|".join(map(re.escape, words))
-    return re.compile(rf"(?<=[,;:.])\s+(?=(?:{alternatives})\b)|(?<=[.;])\s+(?=\d{{3,4}}(?:st|nd|rd|th) plenary)")
+    # not after a paragraph number: "2. Reaffirms" is one paragraph
+    return re.compile(rf"(?:(?<=[,;:])|(?<=\D\.))\s+(?=(?:{alternatives})\b)|(?<=[.;])\s+(?=\d{{3,4}}(?:st|nd|rd|th) plenary)")
 
 
 @lru_cache(maxsize=1)

@@ -63,7 +63,7 @@ CLOSING = (
 # English/French/Spanish opening words of preambular paragraphs that don't end in
 # -ing/-ed/-ant (those are caught by suffix).
 PREAMBLE_STARTERS = (
-    "Aware", "Mindful", "Conscious", "Convinced", "Deeply", "Gravely", "Alarmed", "Bearing",
+    "Aware", "Mindful", "Seriously", "Strongly", "Fully", "Greatly", "Profoundly", "Firmly", "Conscious", "Convinced", "Deeply", "Gravely", "Alarmed", "Bearing",
     "Whereas", "Having", "Noting", "Recalling", "Reaffirming", "Recognizing", "Considering",
     "Welcoming", "Emphasizing", "Stressing", "Guided", "Determined", "Concerned", "Desirous",
     "Taking", "Keeping", "Underlining", "Acknowledging", "Expressing", "Affirming", "Reiterating",
@@ -83,6 +83,21 @@ OPERATIVE_STARTERS = (
     "Décide", "Prie", "Invite", "Demande", "Engage", "Recommande", "Réaffirme", "Se félicite",
     "Prend", "Encourage", "Souligne", "Exprime", "Proclame", "Déclare", "Note", "Accueille",
 )
+
+# Chinese operative verbs: a paragraph opening with one is operative even when
+# its transcription ends with a comma. Only verbs never used for recitals: "谴责"
+# is both "Condemning," and "Condemns;" and is told apart by punctuation alone.
+ZH_OPERATIVE_STARTERS = (
+    "兹决定", "茲決定", "决定", "決定", "决议", "決議", "请", "請", "授权", "授權", "责成", "責成",
+)
+# Chinese recital openings: a block opening with one is never the tail of the
+# previous paragraph ("…得為聯合國會員國,又" / "鑒於…").
+ZH_PREAMBLE_STARTERS = (
+    "鉴于", "鑒於", "回顾", "回顧", "又回顾", "还回顾", "考虑到", "考慮到", "铭记", "銘記", "深信", "认识到",
+    "認識到", "审议了", "審議了", "注意到", "重申", "申明", "欢迎", "歡迎", "意识到", "關切", "关切",
+)
+# Header lines that end a block in Chinese texts ("…一九四七年二月二十七日决议案").
+ZH_HEADER_ENDINGS = ("决议案", "決議案", "号决议", "號決議", "决议", "決議")
 
 ENGLISH_MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ingest.footnotes import split_footnotes, strip_markers
-from ingest.furniture import clean_page
+from ingest.furniture import clean_page, split_pages_at_running_headers
 from ingest.header import read_header, session_from_symbol
 from ingest.language import detect_language
 from ingest.layout import blocks_from_pages
@@ -54,6 +55,7 @@ def _parse_pages(pages: list[str], *, symbol: str | None, lang: str | None, sour
         raise ParseError(where, f"unsupported language {lang!r} (one of {', '.join(LANGUAGES)})")
     if not any(p.strip() for p in pages):
         raise ParseError(where, "no text (the input holds only whitespace)")
+    pages = split_pages_at_running_headers(pages)
     body_pages: list[list[str]] = []
     notes: dict[int, str] = {}
     note_pages: dict[int, int] = {}
@@ -75,7 +77,7 @@ def _parse_pages(pages: list[str], *, symbol: str | None, lang: str | None, sour
     warnings: list[str] = []
 
     doc_symbol = normalize_symbol(symbol) if symbol and symbol.strip() else (header.symbol or fallback)
-    kind = _document_kind(body, header)
+    kind = _document_kind(body, header, doc_symbol)
     if kind is DocumentKind.OTHER:
         warnings.append("not a resolution: no organ line found; paragraphs are numbered p1, p2, …")
     known = set(notes)
@@ -113,9 +115,11 @@ def _fn(numbers: tuple[int, ...]) -> tuple[str, ...]:
     return tuple(f"fn{n}" for n in numbers)
 
 
-def _document_kind(body, header) -> DocumentKind:
+def _document_kind(body, header, symbol: str) -> DocumentKind:
     if not body.is_resolution:
         return DocumentKind.OTHER
+    if "/RES/" in symbol and header.draft:
+        header = replace(header, draft=None)  # a RES symbol is an adopted text
     if header.draft == "decision":
         return DocumentKind.DRAFT_DECISION
     if header.draft == "resolution":

@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 
 from ingest import lexicon
 from ingest.header import chinese_number
-from ingest.layout import TERMINAL, Block, is_closing, join_blocks, organ_name
+from ingest.layout import TERMINAL, Block, is_closing, join_blocks, organ_name, starts_recital_or_operative
 
-_OPERATIVE_NUMBER = re.compile(r"^(\d{1,3})\s*[.、．]\s*(?=\S)")
+_OPERATIVE_NUMBER = re.compile(r"^(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[.、．]\s*(?=\S)")
 _SUB = re.compile(r"^(?:\(([a-z]{1,4}|\d)\)|([a-z]{1,4})\)|（([a-z]{1,4})）)\s*(?=\S)")
+_PART_HEADING = re.compile(r"[IVX]{1,5}|[A-D]|[一二三四五六七八九十]{1,3}")  # part headings "II", "B", "二"
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９（）", "0123456789()")
 
@@ -80,7 +81,7 @@ def _organ_in_text(blocks: list[Block]) -> str | None:
 
 
 def _is_recital(text: str) -> bool:
-    return len(text) >= 120 and bool(re.search(r"[;；,，]\s*$", text)) and not re.search(
+    return len(text) >= 25 and bool(re.search(r"[;；,，]\s*$", text)) and not re.search(
         r"draft resolution|决议草案|projet de résolution", text, flags=re.I)
 
 
@@ -106,6 +107,7 @@ def _merge_broken(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         if out and not TERMINAL.search(out[-1].text) and not _opens_unit(block.text) \
+                and not starts_recital_or_operative(block.text) \
                 and not _opens_unit(out[-1].text, heading_only=True):
             out[-1] = join_blocks(out[-1], block)
         else:
@@ -115,7 +117,7 @@ def _merge_broken(blocks: list[Block]) -> list[Block]:
 
 def _opens_unit(text: str, heading_only: bool = False) -> bool:
     heading = bool(
-        _fullmatch_any(lexicon.ANNEX_HEADINGS + lexicon.ARTICLE_HEADINGS + lexicon.PREAMBLE_HEADINGS, text)
+        _PART_HEADING.fullmatch(text.strip()) or _fullmatch_any(lexicon.ANNEX_HEADINGS + lexicon.ARTICLE_HEADINGS + lexicon.PREAMBLE_HEADINGS, text)
         or is_closing(text) or organ_name(text)
     )
     if heading_only:
@@ -129,7 +131,8 @@ class _Walker:
     def __init__(self, body: Body, lang: str):
         self.body, self.lang = body, lang
         self.mode = "preamble"
-        self.pp = self.op = self.annex_p = 0
+        self.pp = self.op = self.annex_p = self.annex_n = 0
+        self.annex_letter: str | None = None
         self.op_numbered = False
         self.letter: str | None = None
         self.roman: str | None = None
@@ -162,7 +165,8 @@ class _Walker:
         if organ_name(text):
             self.seen_organ = True
             return
-        if _fullmatch_any(lexicon.PREAMBLE_HEADINGS, text) or re.fullmatch(lexicon.CONNECTIVES, text):
+        if _fullmatch_any(lexicon.PREAMBLE_HEADINGS, text) or re.fullmatch(lexicon.CONNECTIVES, text) \
+                or _PART_HEADING.fullmatch(text):
             return
         if _fullmatch_any(lexicon.ANNEX_HEADINGS, text):
             self.mode, self.article = "annex", None
@@ -183,11 +187,24 @@ class _Walker:
         if self.mode == "annex":
             self._annex(text, block.page)
             return
+        if self._introduces_annexed_text(text):
+            # "Adopts the following declaration:" then the declaration's own
+            # headings and numbered paragraphs: they are annexed text, not operative
+            self.mode = "annex"
+            self._annex(text, block.page)
+            return
         if m := _OPERATIVE_NUMBER.match(probe):
-            number = int(m.group(1))
+            number = chinese_number(m.group(1))
             if number == self.op + 1 or not self.op_numbered:
+                lead = self._lead_in() if number == 1 else None
+                if number == 1 and lead is None:
+                    self._demote_unnumbered_operatives()
                 self.mode, self.op, self.op_numbered = "operative", number, True
                 self.letter = self.roman = None
+                if lead is not None:
+                    # "Resolves: 1. That … 2. That …": the lead-in opens op1
+                    self._add(Draft("op1", "operative", lead.text + " " + text[m.end():], lead.page, "1"))
+                    return
                 self._add(Draft(f"op{number}", "operative", text[m.end():], block.page, str(number)))
                 return
         if m := _SUB.match(probe):
@@ -199,10 +216,13 @@ class _Walker:
     def _sub(self, token: str, text: str, page: int, following: str) -> bool:
         paragraphs = self.body.paragraphs
         if token.isdigit() or token in ("l",):
-            # OCR reads "(i)" as "(1)" or "(l)": only when "(ii)" follows
-            if not re.match(r"^\(?ii\)", following.strip()):
+            after = chr(ord(self.letter) + 1) if self.letter and len(self.letter) == 1 else None
+            if re.match(r"^\(?ii\)", following.strip()):
+                token = "i"  # OCR reads "(i)" as "(1)" or "(l)"
+            elif after and after < "z" and re.match(rf"^\(?{chr(ord(after) + 1)}\)", following.strip()):
+                token = after  # OCR reads "(b)" as "(5)" or "(6)" between (a) and (c)
+            else:
                 return False
-            token = "i"
         if self.mode == "preamble":
             last = paragraphs[-1] if paragraphs else None
             if last is None or last.kind != "preamble" or not re.search(r"[:：]\s*$", last.text):
@@ -247,7 +267,40 @@ class _Walker:
             self.letter = self.roman = None
             self._add(Draft(f"op{self.op}", "operative", text, page))
 
+    def _demote_unnumbered_operatives(self) -> None:
+        """Numbered operative paragraphs follow: any unnumbered "operative" before
+        them was a recital that did not read like one (OCR "peace." for "peace,")."""
+        for draft in self.body.paragraphs:
+            if draft.kind == "operative" and draft.number is None and draft.ref.startswith("op"):
+                self.pp += 1
+                draft.ref, draft.kind = f"pp{self.pp}", "preamble"
+        self.op = 0
+
+    def _lead_in(self) -> Draft | None:
+        """Take back an unnumbered "Resolves:" paragraph that numbered items follow."""
+        paragraphs = self.body.paragraphs
+        if self.op_numbered or self.op != 1 or not paragraphs:
+            return None
+        last = paragraphs[-1]
+        if last.ref != "op1" or not re.search(r"[:：]\s*$", last.text):
+            return None
+        paragraphs.pop()
+        return last
+
+    def _introduces_annexed_text(self, text: str) -> bool:
+        paragraphs = self.body.paragraphs
+        if self.mode != "operative" or self.op_numbered or not paragraphs:
+            return False
+        last = paragraphs[-1]
+        if last.kind != "operative" or not re.search(r"[:：]\s*$", last.text):
+            return False
+        if not re.search(r"following|suivante?s?|下列|如下", last.text, flags=re.I):
+            return False
+        return not _SUB.match(text.translate(_FULLWIDTH))
+
     def _reads_as_recital(self, text: str) -> bool:
+        if self.lang == "zh" and text.startswith(lexicon.ZH_OPERATIVE_STARTERS):
+            return False
         if re.search(r"[,，、]\s*$", text):
             return True
         if self.lang in ("en", "fr", "es"):
@@ -255,21 +308,25 @@ class _Walker:
             if first in lexicon.OPERATIVE_STARTERS:
                 return False
             return first in lexicon.PREAMBLE_STARTERS or bool(re.fullmatch(r"[A-Z][a-zé]+(?:ing|ed|ant|ée|és)", first))
-        return not re.search(r"[。；;.]\s*$", text)
+        return not re.search(r"[。；;.:：]\s*$", text)
 
     def _annex(self, text: str, page: int) -> None:
+        """Annex refs: `annex.artN` for articles, `annex.N` for a paragraph numbered N
+        as printed (`annex.N.a` for its items), `annex.pK` for the K-th unnumbered one."""
         if self.article is not None:
             self.article.text = (self.article.text + "\n" + text).strip()
             return
-        if m := _OPERATIVE_NUMBER.match(text):
-            self.annex_p = int(m.group(1))
-            ref = f"annex.p{self.annex_p}"
-            if not any(p.ref == ref for p in self.body.paragraphs):
-                self._add(Draft(ref, "annex", text[m.end():], page, m.group(1)))
+        probe = text.translate(_FULLWIDTH)
+        if m := _OPERATIVE_NUMBER.match(probe):
+            self.annex_n, self.annex_letter = int(m.group(1)), None
+            if self._add(Draft(f"annex.{self.annex_n}", "annex", text[m.end():], page, m.group(1))):
                 return
+        if self.annex_n and (m := _SUB.match(probe)) and (token := (m.group(1) or m.group(2) or m.group(3) or "")).isalpha():
+            if self._add(Draft(f"annex.{self.annex_n}.{token.lower()}", "annex", text[m.end():], page, token)):
+                return
+        if self.annex_n and TERMINAL.search(text) and self.body.paragraphs:
+            # text after a numbered annex paragraph continues it (quotes, broken lines)
+            self.body.paragraphs[-1].text += "\n" + text
+            return
         self.annex_p += 1
-        ref = f"annex.p{self.annex_p}"
-        while any(p.ref == ref for p in self.body.paragraphs):
-            self.annex_p += 1
-            ref = f"annex.p{self.annex_p}"
-        self._add(Draft(ref, "annex", text, page))
+        self._add(Draft(f"annex.p{self.annex_p}", "annex", text, page))

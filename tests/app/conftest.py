@@ -51,3 +51,23 @@ def fake_assistant(fake_library) -> FakeAssistant:
 @pytest.fixture
 def settings(tmp_path) -> Settings:
     return Settings(store_dir=tmp_path / "store", embed_model="fake", max_file_mb=1.0)
+
+
+@pytest.fixture(scope="session")
+def real_assistant(tmp_path_factory):
+    """The real Library (e5 model, Chroma) and Assistant over two real sample documents.
+
+    Built once per session: loading the model and indexing take about a minute here.
+    """
+    from answer.assistant import Assistant
+    from index.library import Library
+
+    store = tmp_path_factory.mktemp("real-store")
+    settings = Settings(store_dir=store, embed_model="e5")
+    library = Library.open(settings)
+    samples = ROOT / "samples"
+    library.ingest_paths([samples / "zh" / "A_67_L_francophonie_draft.txt"], symbol="A/67/L.X", lang="zh")
+    for lang in ("en", "zh", "fr"):
+        library.ingest_paths([samples / lang / "A_RES_55_100.partial.txt"], symbol="A/RES/55/100", lang=lang)
+    yield Assistant(library, settings)
+    library.close()

@@ -11,7 +11,7 @@ import shutil
 import pytest
 
 import app
-from conftest import ROOT, launched
+from conftest import ROOT, launched  # noqa: F401
 from fakes import fake_parse
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -44,11 +44,17 @@ def browser_page(tmp_path):
             context.close()
 
 
-def ask(page, question: str) -> None:
+def ask(page, question: str):
+    """Ask, wait until the streamed answer is complete, return the new turn's locator."""
+    before = page.locator("#conversation .turn").count()
     page.locator("#question textarea").fill(question)
     page.locator("#ask-btn").click()
-    page.locator("#conversation .answer .cite-chip").first.wait_for(timeout=30_000)
-    page.wait_for_function("() => !document.querySelector('#conversation .typing')", timeout=60_000)
+    page.wait_for_function(
+        "n => document.querySelectorAll('#conversation .turn').length > n"
+        " && !document.querySelector('#conversation .typing')",
+        arg=before, timeout=60_000,
+    )
+    return page.locator("#conversation .turn").last
 
 
 def test_ask_click_citation_see_paragraph_then_upload(browser_page, fake_assistant, settings, monkeypatch,
@@ -60,8 +66,8 @@ def test_ask_click_citation_see_paragraph_then_upload(browser_page, fake_assista
     demo = app.build_app(fake_assistant, settings)
     with launched(demo) as url:
         page.goto(url)
-        ask(page, PEACEKEEPING_ZH)
-        chip = page.locator("#conversation .answer .cite-chip").first
+        turn = ask(page, PEACEKEEPING_ZH)
+        chip = turn.locator(".answer .cite-chip").first
         cite = chip.get_attribute("data-cite")
         assert cite == "A/67/L.X#op7"
         chip.click()
@@ -71,7 +77,7 @@ def test_ask_click_citation_see_paragraph_then_upload(browser_page, fake_assista
         assert cited.inner_text().strip() == expected
         assert page.locator("#panel .panel-title").inner_text() == "联合国同法语国家国际组织的合作"
         assert page.locator("#panel .para").count() == 5  # two neighbours on each side
-        page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
+        page.screenshot(path=str(tmp_path / "fake-answer.png"))
 
         # The whole document is one click away from the panel.
         page.locator("#panel [data-doc]").click()
@@ -104,9 +110,31 @@ def test_document_text_with_script_shows_as_text(browser_page, fake_assistant, s
     demo = app.build_app(fake_assistant, settings)
     with launched(demo) as url:
         page.goto(url)
-        ask(page, "window pwned bold calls upon script")
-        page.locator('#conversation .answer .cite-chip[data-cite="A/RES/55/100#op1"]').first.click()
+        turn = ask(page, "window pwned bold calls upon script")
+        turn.locator('.answer .cite-chip[data-cite="A/RES/55/100#op1"]').first.click()
         cited = page.locator("#panel .para.cited .para-text")
         cited.wait_for(timeout=15_000)
         assert cited.inner_text().strip() == evil
         assert page.evaluate("() => window.pwned === undefined")
+
+
+@pytest.mark.integration
+def test_real_stack_answer_chip_panel_and_screenshot(browser_page, real_assistant):
+    """The real model and store: the panel shows the cited paragraph; saves docs/screenshot.png."""
+    page = browser_page
+    demo = app.build_app(real_assistant, real_assistant.settings)
+    with launched(demo) as url:
+        page.goto(url)
+        chips = ask(page, PEACEKEEPING_ZH).locator(".answer .cite-chip")
+        assert chips.first.get_attribute("data-cite") == "A/67/L.X#op7"
+        chips.nth(1).click()
+        cited = page.locator("#panel .para.cited .para-text")
+        cited.wait_for(timeout=15_000)
+        expected = next(h.text for h in real_assistant.library.paragraphs("A/67/L.X", "zh") if h.ref == "op8")
+        assert cited.inner_text().strip() == expected
+        # A second question whose source is indexed in three languages: the panel shows them side by side.
+        turn = ask(page, "Quels paragraphes concernent le regroupement familial ?")
+        turn.locator('.answer .cite-chip[data-cite^="A/RES/55/100#"]').first.click()
+        page.locator("#panel .version-grid").wait_for(timeout=15_000)
+        assert page.locator("#panel .version").count() == 3
+        page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))

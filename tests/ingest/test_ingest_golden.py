@@ -102,3 +102,38 @@ def test_founding_document_page_break_join_has_no_space(parsed):
     assert "民主，预防、管理和解决冲突" in doc.paragraph("pp5").text
     assert doc.paragraph("op2").text.endswith("协调行动的中心；")
     assert "第 66/288 号决议" not in doc.paragraph("op2").text
+
+
+BORN_DIGITAL = ("A_80_L.1", "A_RES_73_6", "A_RES_73_7", "A_RES_73_8", "A_RES_78_325", "A_RES_78_330",
+                "A_RES_79_177", "A_RES_79_8", "A_RES_80_4", "A_RES_80_7")
+
+
+@pytest.mark.parametrize("stem", BORN_DIGITAL)
+def test_pdf_and_its_text_layer_give_the_same_refs(stem):
+    """The PDF (PyMuPDF, furniture dropped by position) and its saved text layer
+    (furniture dropped by pattern) are independent paths to the same structure."""
+    from_pdf = parse_file(ROOT / "samples" / "en" / f"{stem}.pdf")
+    from_text = parse_file(ROOT / "tests" / "data" / "corpus" / "en" / "pdf-text" / f"{stem}.txt")
+    assert [p.ref for p in from_pdf.paragraphs] == [p.ref for p in from_text.paragraphs]
+    assert (from_pdf.symbol, from_pdf.title) == (from_text.symbol, from_text.title)
+
+
+def _translation_pairs():
+    zh = ROOT / "samples" / "zh"
+    for path in sorted(zh.glob("*.txt")):
+        if ".partial" in path.name:
+            continue  # truncated copies stop at different places in each language
+        for lang in ("en", "fr"):
+            other = ROOT / "samples" / lang / path.name
+            if other.exists():
+                yield pytest.param(path, other, id=f"{path.stem}-zh-{lang}")
+
+
+@pytest.mark.parametrize("zh_path, other_path", list(_translation_pairs()))
+def test_official_translations_keep_the_numbering(zh_path, other_path):
+    """UN translations keep paragraph numbering, so both languages must give the same refs."""
+    zh, other = parse_file(zh_path), parse_file(other_path)
+    body = lambda doc: [p.ref for p in doc.paragraphs if p.kind != ParagraphKind.FOOTNOTE]  # noqa: E731
+    assert body(zh) == body(other)
+    assert zh.symbol == other.symbol
+    assert (zh.lang, other.lang) == ("zh", other_path.parent.name)

@@ -1,0 +1,59 @@
+"""derive() turns raw phase results into the issue's ratios; tables() prints them (no timing here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.report import derive, tables
+
+pytestmark = pytest.mark.unit
+
+
+def _summary(p50: float) -> dict:
+    return {"n": 10, "p50_ms": p50, "p95_ms": p50 * 2, "mean_ms": p50}
+
+
+def _raw() -> dict:
+    sample_query = {
+        "paragraphs": 1300,
+        "search": {"hybrid": _summary(40.0), "dense": _summary(20.0), "lexical": _summary(5.0)},
+        "recall": {"hybrid": {"recall@5": 0.6, "recall@10": 0.7}},
+        "ask": _summary(80.0),
+        "floor": {"floor_p50_ms": 16.0},
+        "peak_rss_mib": 350.0,
+    }
+    return {
+        "ingest": {
+            "cold": {"seconds": 132.0, "paragraphs": 1300, "documents": 78, "paragraphs_per_s": 9.8,
+                     "reingest": {"seconds": 2.0, "embeddings_computed": 0}},
+            "warm": {"seconds": 20.0, "paragraphs_per_s": 65.0},
+            "pure_embed": {"seconds": 118.0, "load_seconds": 2.0, "texts": 1300, "texts_per_s": 11.0},
+        },
+        "query": {"sample": sample_query,
+                  "10k": {**sample_query, "search": {"hybrid": _summary(45.0)}, "floor": {"floor_p50_ms": 15.0}}},
+        "naive": {"ingest_s": 100.0, "chunks": 130, "search": _summary(10.0), "recall@5": 0.4},
+        "server": {"ingest": {"seconds": 30.0},
+                   "query": {"search": {"hybrid": _summary(60.0)}, "floor": {"floor_p50_ms": 32.0}}},
+    }
+
+
+def test_derive_computes_the_ratios_of_the_issue():
+    results = derive(_raw())
+    assert results["ingest"]["ingest_over_embed"] == 1.1
+    assert results["limits"]["embedding_floor"]["floor_s"] == 120.0
+    assert results["limits"]["query_floor"]["sample"]["hybrid_over_floor"] == 2.5
+    assert results["limits"]["query_floor"]["sample"]["ask_over_floor"] == 5.0
+    assert results["limits"]["query_floor"]["10k"]["hybrid_over_floor"] == 3.0
+    assert results["naive"]["resqa_over_naive"] == {
+        "ingest_time (cold)": 1.32, "hybrid_search_p50": 4.0, "recall@5": 1.5}
+    assert results["server"]["server_over_embedded"] == {
+        "warm_ingest": 1.5, "hybrid_search_p50": 1.5, "query_floor_p50": 2.0}
+    assert results["largest_gap"] == {"name": "hybrid search p50 at 10k", "gap": 1.5}
+
+
+def test_tables_print_every_section():
+    text = tables(derive(_raw()))
+    assert "| ingest / pure embedding (target <= 1.1)       | 1.1" in text
+    assert "| sample (1300)" in text and "| 40 / 80" in text
+    assert "naive (130 chunks)" in text
+    assert "| hybrid search p50 at 10k          | 45       | 30    | no  | 1.5" in text
