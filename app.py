@@ -20,7 +20,7 @@ from resqa.settings import Settings
 from ui import handlers, render
 from ui.auth import load_users
 from ui.startup import SampleCorpusLoader
-from ui.theme import CSS, NAV_JS, make_theme
+from ui.theme import CITED_JS, CSS, FOLLOW_JS, make_theme
 from ui.uploads import supported_suffixes
 
 log = logging.getLogger(__name__)
@@ -85,9 +85,13 @@ def build_app(assistant, settings: Settings, loader: SampleCorpusLoader | None =
                 organ: str = "", session: str = "", year: str = "", mode: str = "hybrid") -> dict:
         """Answer a question with checked citations. `history` is a JSON list of {role, content}."""
         try:
-            past = json.loads(history or "[]")
+            try:
+                past = json.loads(history or "[]")
+                search_mode = SearchMode((mode or "hybrid").lower())
+            except ValueError as exc:
+                raise ResqaError(f"bad history JSON or mode: {exc}") from exc
             filters = filters_of(symbols, organ, session, year, lang, kind)
-            return handlers.ask_json(assistant, question, past, filters, SearchMode(mode or "hybrid"))
+            return handlers.ask_json(assistant, question, past, filters, search_mode)
         except Exception as exc:
             raise _as_ui_error(exc) from exc
 
@@ -147,7 +151,7 @@ def build_app(assistant, settings: Settings, loader: SampleCorpusLoader | None =
                     with gr.Column(scale=3):
                         conversation = gr.HTML(
                             render.conversation_html([], EMPTY_HINT), elem_id="conversation",
-                            js_on_load=NAV_JS, padding=False,
+                            js_on_load=FOLLOW_JS, padding=False,
                         )
                         with gr.Row():
                             question = gr.Textbox(
@@ -155,7 +159,7 @@ def build_app(assistant, settings: Settings, loader: SampleCorpusLoader | None =
                                 show_label=False, scale=6, elem_id="question", autofocus=True, lines=1, max_lines=4,
                             )
                             ask_btn = gr.Button("Ask", variant="primary", scale=0, min_width=90, elem_id="ask-btn")
-                            clear_btn = gr.Button("New chat", scale=0, min_width=90, elem_id="clear-btn")
+                            clear_btn = gr.Button("New chat", scale=0, min_width=120, elem_id="clear-btn")
                         gr.Examples(list(map(lambda q: [q], EXAMPLES)), inputs=[question], label="Examples")
                         with gr.Accordion("Filters", open=False, elem_id="filters"):
                             with gr.Row():
@@ -174,12 +178,13 @@ def build_app(assistant, settings: Settings, loader: SampleCorpusLoader | None =
                     with gr.Column(scale=2):
                         panel = gr.HTML(
                             render.panel_message("Click a citation to see the paragraph in its document."),
-                            elem_id="panel", js_on_load=NAV_JS, padding=False,
+                            elem_id="panel", js_on_load=CITED_JS, padding=False,
                         )
             with gr.Tab("Documents", id="documents"):
                 docs_table = gr.Dataframe(
                     value=handlers.documents_rows(library), headers=handlers.DOC_COLUMNS,
                     interactive=False, elem_id="docs-table", label="Indexed documents", wrap=True,
+                    column_widths=["16%", "8%", "54%", "8%", "14%"],
                 )
                 refresh_btn = gr.Button("Refresh", size="sm")
                 with gr.Row():

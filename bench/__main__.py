@@ -21,6 +21,8 @@ def parse_args(argv=None):
                    help="time the bare model on every N-th ingested text (default 4; 1 = all)")
     p.add_argument("--no-server", action="store_true", help="skip the `chroma run` comparison")
     p.add_argument("--no-naive", action="store_true", help="skip the naive pipeline")
+    p.add_argument("--show", metavar="JSON", default=None,
+                   help="measure nothing: re-derive and print the tables of a results file")
     p.add_argument("--out", default=None, help="write the JSON here instead of bench/results/latest.json")
     return p.parse_args(argv)
 
@@ -33,6 +35,14 @@ def main(argv=None) -> int:
     from bench import runner
 
     options = parse_args(argv)
+    if options.show:
+        import json
+
+        from bench.report import derive
+
+        results = derive(json.loads(Path(options.show).read_text(encoding="utf-8")))
+        sys.stdout.write(runner.summary(results) + "\n")
+        return 0
     out = Path(options.out) if options.out else runner.RESULTS
     results = runner.run(options, out)
     runner.write(results, out)

@@ -162,7 +162,8 @@ def summary(results: dict) -> str:
     gap = results.get("largest_gap")
     m = results["machine"]
     head = (f"resqa bench {results['date']} on {m['cores']} cores, {m['ram_gib']} GiB ({m['cpu']}); "
-            f"load {m['loadavg_start']} -> {m.get('loadavg_end')}; total {results.get('total_s')} s")
+            f"load {m['loadavg_start']} -> {m.get('loadavg_end') or m.get('loadavg_now')}; "
+            f"total {results.get('total_s') or str(results.get('elapsed_s')) + ' (unfinished)'} s")
     tail = f"largest gap: {gap['name']} at {gap['gap']}x its bound" if gap else "every measured target met"
     errors = "".join(f"\nFAILED {k}: {v}" for k, v in (results.get("errors") or {}).items())
     return f"{head}\n\n{text}\n\n{tail}{errors}"

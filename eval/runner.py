@@ -207,6 +207,8 @@ def run_eval(
             if owned:
                 from eval.baseline import NaiveBaseline
 
+                if progress:  # building embeds every chunk: minutes with the real model
+                    progress(done, total, "naive: building the chunk index")
                 naive = NaiveBaseline.from_library(library, _library_embedder(library, settings))
             try:
                 rows = _run_naive(naive, questions, ks, tick)
@@ -227,7 +229,7 @@ def run_eval(
     if len(modes) == 1:
         result = dict(first)
     else:
-        result = {k: v for k, v in first.items()}
+        result = dict(first)
         result["modes"] = per_mode
         if NAIVE in per_mode:
             result["naive"] = per_mode[NAIVE]

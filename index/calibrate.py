@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from index.hits import SearchFilters, SearchMode
-from index.retrieval import ALL_CANDIDATES
+from index.retrieval import ALL_CANDIDATES, DENSE_FLOOR, DENSE_MARGIN, LEXICAL_RATIO, is_listed
 
 logger = logging.getLogger(__name__)
 
@@ -46,24 +46,27 @@ def _f1(predicted: set[str], relevant: set[str]) -> float:
     return 0.0 if tp == 0 else 2 * tp / (len(predicted) + len(relevant))
 
 
-def select(rows, dense_threshold: float, dense_floor: float, lexical_ratio: float) -> set[str]:
+def select(rows, margin: float, floor: float, lexical_ratio: float) -> set[str]:
+    cosines = [c for _, c, _ in rows if c is not None]
+    best = max(cosines) if cosines else 1.0
     return {cid for cid, cosine, ratio in rows
-            if (cosine is not None and cosine >= dense_threshold)
-            or (ratio is not None and ratio >= lexical_ratio and (cosine is None or cosine >= dense_floor))}
+            if is_listed(cosine, ratio, best, margin=margin, floor=floor, ratio=lexical_ratio)}
 
 
 def calibrate(library, gold: list[dict]) -> dict:
     questions = [(g["question"], set(g["relevant"])) for g in gold if g.get("type") == "list" and g["relevant"]]
     cached = [(_candidates(library, q), relevant) for q, relevant in questions]
     grid = []
-    for dense_threshold in [x / 100 for x in range(80, 93)]:
-        for dense_floor in [x / 100 for x in range(74, 86, 2)]:
+    for margin in (0.0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.08):
+        for floor in [x / 100 for x in range(76, 90, 2)]:
             for lexical_ratio in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01):
-                f1s = [_f1(select(rows, dense_threshold, dense_floor, lexical_ratio), rel) for rows, rel in cached]
-                grid.append((statistics.mean(f1s) if f1s else 0.0, dense_threshold, dense_floor, lexical_ratio))
+                f1s = [_f1(select(rows, margin, floor, lexical_ratio), rel) for rows, rel in cached]
+                grid.append((statistics.mean(f1s) if f1s else 0.0, margin, floor, lexical_ratio))
     best = max(grid)
-    return {"list_questions": len(cached), "mean_f1": round(best[0], 4), "dense_threshold": best[1],
-            "dense_floor": best[2], "lexical_ratio": best[3]}
+    current = statistics.mean(
+        _f1(select(rows, DENSE_MARGIN, DENSE_FLOOR, LEXICAL_RATIO), rel) for rows, rel in cached) if cached else 0.0
+    return {"list_questions": len(cached), "best_mean_f1": round(best[0], 4), "dense_margin": best[1],
+            "dense_floor": best[2], "lexical_ratio": best[3], "mean_f1_with_current_constants": round(current, 4)}
 
 
 def crosslingual(library, gold: list[dict], k: int = 5) -> dict:

@@ -21,10 +21,13 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# Relevance thresholds of `all_above_threshold` (list questions), calibrated in docs/index.md:
-# a paragraph is listed when its e5 cosine reaches DENSE_THRESHOLD, or when its BM25 score
-# reaches LEXICAL_RATIO of the best BM25 score and its cosine reaches DENSE_FLOOR.
-DENSE_THRESHOLD = 0.86
+# Relevance thresholds of `all_above_threshold` (list questions), calibrated on the dev gold set
+# by `python -m index.calibrate` (docs/index.md). e5 cosines are compressed (most passages of a
+# document on the topic score 0.8-0.9), so the dense test is relative to the best cosine of the
+# query: a paragraph is listed when its cosine is within DENSE_MARGIN of the best one and at
+# least DENSE_FLOOR, or when its BM25 score reaches LEXICAL_RATIO of the best BM25 score and
+# its cosine is at least DENSE_FLOOR.
+DENSE_MARGIN = 0.03
 DENSE_FLOOR = 0.80
 LEXICAL_RATIO = 0.5
 ALL_CANDIDATES = 200  # per language; list questions need recall over the whole store
@@ -144,20 +147,27 @@ class Retriever:
 
     def _above_threshold(self, rows: dict[str, dict], lexical: list, mode: SearchMode) -> list[str]:
         best_lexical = lexical[0][3] if lexical else 0.0
+        cosines = [r["dense"] for r in rows.values() if r["dense"] is not None]
+        best_dense = max(cosines) if cosines else 1.0
         chosen = []
         for node_id, row in rows.items():
-            cosine, bm25 = row["dense"], row["lexical"]
-            strong_dense = cosine is not None and cosine >= DENSE_THRESHOLD
-            strong_lexical = bm25 is not None and bm25 >= LEXICAL_RATIO * best_lexical
-            if mode == SearchMode.LEXICAL:
-                ok = strong_lexical
-            elif mode == SearchMode.DENSE:
-                ok = strong_dense
-            else:
-                ok = strong_dense or (strong_lexical and (cosine is None or cosine >= DENSE_FLOOR))
-            if ok:
+            if is_listed(row["dense"], row["lexical"] / best_lexical if row["lexical"] else None, best_dense,
+                         mode):
                 chosen.append(node_id)
         return chosen
+
+
+def is_listed(cosine: float | None, lexical_ratio: float | None, best_cosine: float,
+              mode: SearchMode = SearchMode.HYBRID, margin: float = DENSE_MARGIN, floor: float = DENSE_FLOOR,
+              ratio: float = LEXICAL_RATIO) -> bool:
+    """The list-question rule (see the constants above); `lexical_ratio` is BM25 / best BM25."""
+    strong_dense = cosine is not None and cosine >= floor and cosine >= best_cosine - margin
+    strong_lexical = lexical_ratio is not None and lexical_ratio >= ratio
+    if mode == SearchMode.LEXICAL:
+        return strong_lexical
+    if mode == SearchMode.DENSE:
+        return strong_dense
+    return strong_dense or (strong_lexical and (cosine is None or cosine >= floor))
 
 
 def group_by_document(hits: list[Hit]) -> list[Hit]:

@@ -58,6 +58,8 @@ def strip_markers(text: str, known: set[int]) -> tuple[str, tuple[int, ...]]:
     ('审议了报告，', (2,))
     >>> strip_markers("resolution 79/7;1", {1})
     ('resolution 79/7;', (1,))
+    >>> strip_markers("尊重的义务,[1]", set())
+    ('尊重的义务,', ())
     """
     cited: list[int] = []
 
@@ -78,6 +80,10 @@ def strip_markers(text: str, known: set[int]) -> tuple[str, tuple[int, ...]]:
     )
     for pattern in patterns:
         text = re.sub(pattern, take, text)
+    # "义务,[1]": web transcriptions (wikisource) bracket their markers. A bracketed
+    # number glued to the text is never body text, so it goes even when the copy
+    # was cut before the footnote itself; it is cited only when the footnote exists.
+    text = re.sub(r"(?<=\S)\[(?P<n>\d{1,3})\]", lambda m: take(m) if int(m.group("n")) in known else "", text)
     text = re.sub(r"[ \t]{2,}", " ", text).strip()
     if cited:
         # a removed marker leaves its space behind: no spaces between Chinese characters

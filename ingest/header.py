@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ingest import lexicon
+from ingest.footnotes import join_fragments
 from ingest.symbols import normalize_symbol
 
 _SYMBOL = re.compile(
@@ -16,7 +17,7 @@ _SYMBOL = re.compile(
 )
 # "80/4. Title", "ES-10/21. Title", "2758 (XXVI). Title", "87 (1950). Resolution of …"
 _NUMBER_TITLE = re.compile(
-    r"^((?:ES[-–]\d+/)?\d{1,3}/\d{1,4}|\d{1,4}\s*\((?:[IVXL]+|\d{1,4})\))\s*[.．]\s*(.*)$"
+    r"^((?:ES[-–]\d+|\d{1,3})/\d{1,4}|\d{1,4}\s*\((?:[IVXL]+|\d{1,4})\))\s*[.．]\s*(.*)$"
 )
 _SC_RESOLUTION = re.compile(r"(?:^Resolution\s+|^第)(\d{1,4})\s*\((\d{4})\)")
 _ROMAN = (("M", 1000), ("CM", 900), ("D", 500), ("CD", 400), ("C", 100), ("XC", 90), ("L", 50),
@@ -40,7 +41,7 @@ def read_header(blocks: list[str], closing: list[str], organ: str | None) -> Hea
     symbol = title = None
     sponsors: tuple[str, ...] = ()
     draft = None
-    for text in blocks:
+    for index, text in enumerate(blocks):
         match = _SYMBOL.match(text)
         if match and symbol is None and len(text) < 70:
             symbol = normalize_symbol(match.group(1))
@@ -51,7 +52,7 @@ def read_header(blocks: list[str], closing: list[str], organ: str | None) -> Hea
             if symbol is None:
                 symbol = _symbol_from_number(number, organ)
             if rest and not re.match(r"^(?:Resolution|决议|決議)\b", rest):
-                title = rest.strip()
+                title = _join_title_lines([rest.strip()] + blocks[index + 1:index + 2])
             continue
         match = _SC_RESOLUTION.match(text)
         if match and symbol is None:
@@ -127,17 +128,74 @@ def _sponsors(text: str) -> tuple[tuple[str, ...], str] | None:
     return tuple(n.strip() for n in names if n.strip()), kind
 
 
+_META = re.compile(
+    r"session|agenda item|^议程|^議程|届会议|屆會議|^point \d|ordre du jour|^General Assembly$"
+    r"|^Security Council$|^大会决议$|^大會決議$|adopted by|^\[|\d{4}\s*年|^Resolution of"
+    r"|^(?:United Nations|Nations Unies)$|^\d{1,2} \w+ \d{4}$|^〔|draft resolution|决议草案",
+    re.I,
+)
+# a symbol line with the masthead around it: "A/80/590 United Nations General Assembly"
+_MASTHEAD = re.compile(r"^(?:A|S|E)/\S+\s+(?:United Nations|Nations Unies)\b|^Distr\.", re.I)
+
+
+def title_of_other(first_page: list[str]) -> str | None:
+    """The title of a document that is not a resolution (a report): the longest
+    heading-like block of the first page, before its table of contents or first
+    numbered paragraph. The masthead (symbol, date, session, agenda item) is skipped.
+
+    >>> title_of_other(["A/80/590 United Nations General Assembly", "Eightieth session",
+    ...                 "Financing of the Mission", "Budget performance of the Mission for 2024",
+    ...                 "Report of the Secretary-General", "Contents"])
+    'Budget performance of the Mission for 2024'
+    """
+    headings: list[str] = []
+    for text in first_page[:15]:
+        text = text.strip()
+        if re.match(r"^(?:Contents|Table des matières|目录|目錄)\b|^(?:\d{1,3}|[IVX]{1,5})\s*[.、]", text):
+            break
+        if _META.search(text) or _SYMBOL.match(text) or _MASTHEAD.search(text) or find_date(text) == text:
+            continue
+        # a heading is one phrase: sentences and dumps (quotes, several commas) are not
+        if len(text) <= 250 and not re.search(r"[.;:,。；：，]\s*$", text) \
+                and len(re.findall(r"[,;，；。\"]", text)) <= 1:
+            headings.append(text)
+    return max(headings, key=len) if headings else None
+
+
 def _title_candidate(blocks: list[str]) -> str | None:
-    meta = re.compile(
-        r"session|agenda item|^议程|^議程|届会议|屆會議|^point \d|ordre du jour|^General Assembly$"
-        r"|^Security Council$|^大会决议$|^大會決議$|adopted by|^\[|\d{4}\s*年|^Resolution of"
-        r"|^(?:United Nations|Nations Unies)$|^\d{1,2} \w+ \d{4}$|^〔|draft resolution|决议草案",
-        re.I,
-    )
-    candidates = [b for b in blocks if not meta.search(b) and not _SYMBOL.match(b)]
-    if candidates:
-        return candidates[-1]
-    return blocks[0] if blocks else None
+    candidates = [i for i, b in enumerate(blocks) if not _META.search(b) and not _SYMBOL.match(b)]
+    if not candidates:
+        return blocks[0] if blocks else None
+    # a title wrapped over two lines: take the line before the last candidate too
+    # when it is a candidate right above it that the last one continues
+    last = candidates[-1]
+    if last - 1 in candidates:
+        joined = _join_title_lines(blocks[last - 1:last + 1])
+        if joined != blocks[last - 1]:
+            return joined
+    return blocks[last]
+
+
+def _join_title_lines(lines: list[str]) -> str:
+    """The first line, joined with the second when the second continues it
+    ("… upholding legal and" / "humanitarian obligations"; "…东耶路撒冷和被占领" /
+    "巴勒斯坦领土…"). Chinese lines continue when neither line holds punctuation."""
+    title = lines[0]
+    if len(lines) < 2 or not title or not lines[1]:
+        return title
+    first, second = title.strip(), lines[1].strip()
+    if re.search(r"[.;:,。；：，、\])]\s*$", first) or len(first) + len(second) > 250:
+        return title
+    chinese = all(_mostly_chinese(t) for t in (first, second)) and not re.search(
+        r"[.;:,。；：，、()（）\[\]]", first + second)
+    latin = bool(re.search(r"\b(?:and|or|of|the|in|on|for|to|with|by|et|de|des|du|la|le|les|y|del)$", first)
+                 or re.match(r"[a-z]", second))
+    return join_fragments(first, second) if chinese or latin else title
+
+
+def _mostly_chinese(text: str) -> bool:
+    letters = [ch for ch in text if not ch.isspace()]
+    return bool(letters) and sum(1 for ch in letters if "\u3400" <= ch <= "\u9fff") > 0.8 * len(letters)
 
 
 def read_session(text: str) -> str | None:

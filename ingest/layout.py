@@ -10,11 +10,13 @@ from functools import lru_cache
 
 from ingest import lexicon
 from ingest.footnotes import join_fragments
+from ingest.ocr import opens_with_misread_number
 
 # "1." / "1、" / "１．" / "(a)" / "a)" / "(ii)" at the start of a line
 NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*[.、．]\s*|\(?[a-z]{1,4}\)\s*|（[a-z]{1,4}）)(?=\S)")
-# paragraph-final punctuation, possibly followed by a footnote marker ("报告，²", "79/7;1")
-TERMINAL = re.compile(r"[,;:.，；：。!?！？]\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2}/?)?\s*$")
+# paragraph-final punctuation, possibly followed by a footnote marker ("报告，²", "79/7;1",
+# the web transcriptions' "义务,[1]")
+TERMINAL = re.compile(r"[,;:.，；：。!?！？]\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2}/?|\[\d{1,3}\])?\s*$")
 
 
 _CJK_RUNON = re.compile(
@@ -95,6 +97,8 @@ def starts_paragraph(previous: str, line: str) -> bool:
     """Whether `line` opens a new paragraph after `previous` inside one block."""
     if previous.endswith(lexicon.ZH_HEADER_ENDINGS) and len(previous) < 60:
         return True  # "十九(一九四七).一九四七年二月二十七日决议案" is a header line of its own
+    if any(re.fullmatch(p, previous.strip(), flags=re.I) for p in lexicon.AGENDA_ITEM_LINES):
+        return True  # "议程项目5" stands alone: the agenda item's title follows
     if _KIND_LINE.search(previous):
         return True  # "South Africa:* draft resolution" ends its block
     if _KIND_LINE.search(line) and not re.search(r"(?:[,、，]|\b(?:and|of|et|de|the))\s*$", previous):
@@ -104,11 +108,13 @@ def starts_paragraph(previous: str, line: str) -> bool:
     if _is_cjk(previous[-1:] or "a") and len(previous) < 40 and not re.search(r"[,;:.，；：。、]", previous):
         return True  # a short Chinese header line (title, adoption line) stands alone
     if not TERMINAL.search(previous):
-        return False
+        # a lone capitalised recital verb may continue a sentence ("the … Working
+        # Group"); "Recalling also" after a line that lost its comma never does
+        return bool(_repeated_recital_re().match(line))
     first = line[:1]
     if first and _is_cjk(first):
         return True  # Chinese lines are wrapped mid-sentence, never after punctuation
-    return bool(_starter_re().match(line) or organ_name(line))
+    return bool(_starter_re().match(line) or organ_name(line) or opens_with_misread_number(line))
 
 
 def starts_recital_or_operative(text: str) -> bool:
@@ -158,6 +164,13 @@ def _starter_re() -> re.Pattern:
     words = sorted(set(lexicon.PREAMBLE_STARTERS + lexicon.OPERATIVE_STARTERS), key=len, reverse=True)
     # "-ed" is no sign of a recital on its own ("United Nations"): those are listed
     return re.compile(r"^(?:" + "|".join(map(re.escape, words)) + r")\b|^[A-Z][a-z]+ing\b")
+
+
+@lru_cache(maxsize=1)
+def _repeated_recital_re() -> re.Pattern:
+    words = "|".join(map(re.escape, sorted(lexicon.PREAMBLE_STARTERS, key=len, reverse=True)))
+    repeats = "|".join(map(re.escape, lexicon.PREAMBLE_REPEATS))
+    return re.compile(rf"^(?:{words})\s+(?:{repeats})\b")
 
 
 @lru_cache(maxsize=1)

@@ -41,6 +41,14 @@ PREAMBLE_HEADINGS = (r"Preamble", r"Pr[ée]ambule", r"序言", r"序文")
 ANNEX_HEADINGS = (r"Annex(?:e)?(?:\s+[IVX]+)?", r"附件(?:[一二三四五六七八九十]+)?")
 ARTICLE_HEADINGS = (r"Article\s+(\d+|premier|first)", r"Art\.\s*(\d+)", r"第([一二三四五六七八九十百零〇\d]+)条", r"第([一二三四五六七八九十百零〇\d]+)條")
 
+# The agenda item line of the header, printed on its own line above the agenda
+# item's title ("Agenda item 5" / "议程项目5").
+AGENDA_ITEM_LINES = (
+    r"Agenda items?\s+\d+(?:\s*\([a-z0-9]+\))?(?:\s*(?:,|and)\s*\d+(?:\s*\([a-z0-9]+\))?)*",
+    r"[议議]程[项項]目\s*\d+(?:\s*\([a-z0-9]+\))?(?:\s*[和、]\s*\d+(?:\s*\([a-z0-9]+\))?)*",
+    r"Point\s+\d+(?:\s*\([a-z0-9]+\))?\s+de l['’]ordre du jour",
+)
+
 # A connective printed on its own line just before the organ line ("Now, therefore,").
 CONNECTIVES = r"(?:Now,?\s+therefore|Therefore|En conséquence|因此现在|因此)\s*[,，]?"
 
@@ -70,6 +78,14 @@ PREAMBLE_STARTERS = (
     "Rappelant", "Considérant", "Notant", "Ayant", "Consciente", "Convaincue", "Réaffirmant",
     "Soulignant", "Reconnaissant", "Accueillant", "Prenant", "Tenant", "Saluant", "Constatant",
     "Guidée", "Préoccupée", "Profondément", "Sachant", "Estimant", "Exprimant", "Se",
+)
+
+# Words that follow a repeated recital verb ("Recalling also", "Rappelant en outre"):
+# such a pair opens a new preambular paragraph even when the line before lost its
+# final comma, as no sentence continues with a capitalised "Recalling also".
+PREAMBLE_REPEATS = (
+    "also", "further", "furthermore", "moreover", "again", "également", "en outre", "aussi",
+    "además", "asimismo", "también",
 )
 
 # Opening words of operative paragraphs (third person present), used to find

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ingest.footnotes import split_footnotes, strip_markers
 from ingest.furniture import clean_page, split_pages_at_running_headers
-from ingest.header import read_header, session_from_symbol
+from ingest.header import read_agenda_item, read_header, session_from_symbol, title_of_other
 from ingest.language import detect_language
 from ingest.layout import blocks_from_pages
 from ingest.model import LANGUAGES, Document, DocumentKind, Footnote, Paragraph, ParagraphKind
@@ -83,8 +83,13 @@ def _parse_pages(pages: list[str], *, symbol: str | None, lang: str | None, sour
     known = set(notes)
     paragraphs: list[Paragraph] = []
     title = (header.title or "").strip()
+    agenda_item = header.agenda_item
     if kind is DocumentKind.OTHER and not title:
-        title = body.paragraphs[0].text.split("\n")[0][:200] if body.paragraphs else ""
+        first_page = [d.text for d in body.paragraphs if d.page == 1]
+        # a report's first line is its masthead ("Eightieth session"), not its title
+        title = title_of_other(first_page) or (
+            body.paragraphs[0].text.split("\n")[0][:200] if body.paragraphs else "")
+        agenda_item = agenda_item or read_agenda_item("\n".join(first_page[:15]))
     title = title or doc_symbol
     title_clean, title_notes = strip_markers(title, known)
     paragraphs.append(Paragraph("title", ParagraphKind.TITLE, title_clean or title, _fn(title_notes), page=1))
@@ -106,7 +111,7 @@ def _parse_pages(pages: list[str], *, symbol: str | None, lang: str | None, sour
         symbol=doc_symbol, lang=language, title=title_clean or title, kind=kind,
         paragraphs=tuple(paragraphs), footnotes=footnotes, organ=body.organ,
         session=header.session or session_from_symbol(doc_symbol), year=header.year, date=header.date,
-        agenda_item=header.agenda_item, sponsors=header.sponsors, source=source,
+        agenda_item=agenda_item, sponsors=header.sponsors, source=source,
         warnings=tuple(warnings),
     )
 

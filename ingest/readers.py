@@ -140,12 +140,26 @@ def _pdf_pages(path: Path, data: bytes) -> tuple[str, ...]:
     with doc:
         if doc.needs_pass:
             raise ParseError(path, "password-protected PDF")
+        _refuse_salvaged_pdf(path, data, doc)
         try:
             return tuple(_pdf_page_text(page, index) for index, page in enumerate(doc))
         except ParseError:
             raise
         except Exception as exc:
             raise ParseError(path, f"corrupt or truncated PDF ({type(exc).__name__})") from None
+
+
+def _refuse_salvaged_pdf(path: Path, data: bytes, doc) -> None:
+    """A linearized PDF prints "%%EOF" after its first-page section too, so a file
+    cut there passes the end-of-file check; PyMuPDF then repairs it into fewer
+    pages (often none) than the linearization dictionary announces."""
+    if not doc.is_repaired:
+        return
+    claimed = re.search(rb"/Linearized\b.{0,300}?/N\s+(\d+)", data[:2048], flags=re.S)
+    expected = int(claimed.group(1)) if claimed else 1
+    if doc.page_count < expected:
+        raise ParseError(path, f"corrupt or truncated PDF ({doc.page_count} of {expected} pages readable)")
+    log.warning("%s: damaged PDF repaired by PyMuPDF; its text may be incomplete", path)
 
 
 def _pdf_page_text(page, index: int) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ingest import lexicon
 from ingest.header import chinese_number
+from ingest.ocr import ocr_operative_number
 from ingest.layout import TERMINAL, Block, is_closing, join_blocks, organ_name, starts_recital_or_operative
 
 _OPERATIVE_NUMBER = re.compile(r"^(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[.、．]\s*(?=\S)")
@@ -132,7 +133,6 @@ class _Walker:
         self.body, self.lang = body, lang
         self.mode = "preamble"
         self.pp = self.op = self.annex_p = self.annex_n = 0
-        self.annex_letter: str | None = None
         self.op_numbered = False
         self.letter: str | None = None
         self.roman: str | None = None
@@ -193,8 +193,13 @@ class _Walker:
             self.mode = "annex"
             self._annex(text, block.page)
             return
-        if m := _OPERATIVE_NUMBER.match(probe):
-            number = chinese_number(m.group(1))
+        printed = _OPERATIVE_NUMBER.match(probe)
+        number, end = (chinese_number(printed.group(1)), printed.end()) if printed else (None, 0)
+        expected = self.op + 1 if self.op_numbered else 1
+        if number is None and (ocr_end := ocr_operative_number(probe, expected)):
+            # "S. Appeals …" where 5 is due: OCR misread the number, repair it
+            number, end = expected, ocr_end
+        if number is not None:
             if number == self.op + 1 or not self.op_numbered:
                 lead = self._lead_in() if number == 1 else None
                 if number == 1 and lead is None:
@@ -203,9 +208,9 @@ class _Walker:
                 self.letter = self.roman = None
                 if lead is not None:
                     # "Resolves: 1. That … 2. That …": the lead-in opens op1
-                    self._add(Draft("op1", "operative", lead.text + " " + text[m.end():], lead.page, "1"))
+                    self._add(Draft("op1", "operative", lead.text + " " + text[end:], lead.page, "1"))
                     return
-                self._add(Draft(f"op{number}", "operative", text[m.end():], block.page, str(number)))
+                self._add(Draft(f"op{number}", "operative", text[end:], block.page, str(number)))
                 return
         if m := _SUB.match(probe):
             token = (m.group(1) or m.group(2) or m.group(3)).lower()
@@ -318,7 +323,7 @@ class _Walker:
             return
         probe = text.translate(_FULLWIDTH)
         if m := _OPERATIVE_NUMBER.match(probe):
-            self.annex_n, self.annex_letter = int(m.group(1)), None
+            self.annex_n = int(m.group(1))
             if self._add(Draft(f"annex.{self.annex_n}", "annex", text[m.end():], page, m.group(1))):
                 return
         if self.annex_n and (m := _SUB.match(probe)) and (token := (m.group(1) or m.group(2) or m.group(3) or "")).isalpha():

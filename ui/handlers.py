@@ -86,8 +86,11 @@ def _is_answer(part) -> bool:
 def _finished_turn(question: str, answer) -> dict:
     hits = tuple(getattr(answer, "hits", ()) or ())
     by_id: dict[str, object] = {}
+    wanted = getattr(answer, "lang", "")
     for hit in hits:
-        by_id.setdefault(hit.id, hit)
+        # A citation opens in the question's language when that version was retrieved.
+        if hit.id not in by_id or (hit.lang == wanted and by_id[hit.id].lang != wanted):
+            by_id[hit.id] = hit
     langs = {cite: hit.lang for cite, hit in by_id.items()}
     sources = [
         {"cite": c, "lang": langs.get(c, getattr(answer, "lang", "")), "title": getattr(by_id.get(c), "title", "")}
@@ -219,6 +222,22 @@ def _default_parse(path: Path):
     return parse_file(path)
 
 
+def _symbol_from_name(name: str) -> str | None:
+    try:
+        from ingest.symbols import symbol_from_filename
+    except ImportError:
+        return None
+    return symbol_from_filename(name)
+
+
+def _with_user_symbol(doc, upload):
+    """A document that prints no symbol gets its id from the file name: the user's, not our random one."""
+    generated = _symbol_from_name(upload.path.name)
+    if generated and doc.symbol == generated:
+        return dataclasses.replace(doc, symbol=_symbol_from_name(upload.name) or doc.symbol)
+    return doc
+
+
 def ingest_uploads(
     library,
     files: Sequence,
@@ -256,7 +275,7 @@ def ingest_uploads(
                 reason = getattr(exc, "reason", None) or str(exc)
                 failed.append({"path": upload.name, "error": reason})
                 continue
-            parsed.append((upload, dataclasses.replace(doc, source=upload.name)))
+            parsed.append((upload, dataclasses.replace(_with_user_symbol(doc, upload), source=upload.name)))
         if not parsed:
             detail = "; ".join(f"{f['path']}: {f['error']}" for f in failed)
             raise ParseError(failed[0]["path"] if len(failed) == 1 else "upload", f"nothing was indexed ({detail})")

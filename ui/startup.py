@@ -74,12 +74,12 @@ class SampleCorpusLoader:
         """One line for the UI."""
         with self._lock:
             if self._error:
-                return f"⚠ Indexing the sample corpus failed: {self._error}"
+                return f"Indexing the sample corpus failed: {self._error}"
             if self._finished:
                 added = len(getattr(self._report, "added", ()) or ())
                 failed = len(getattr(self._report, "failed", ()) or ())
-                return f"✓ Sample corpus indexed: {added} documents added, {failed} failed."
+                return f"Sample corpus indexed: {added} documents added, {failed} failed."
             if self._total:
                 percent = 100 * self._done // max(self._total, 1)
-                return f"⏳ Indexing the sample corpus on first start: {self._done}/{self._total} ({percent}%) — {self._label}"
-            return "⏳ Indexing the sample corpus on first start…"
+                return f"Indexing the sample corpus on first start: {self._done}/{self._total} ({percent}%) — {self._label}"
+            return "Indexing the sample corpus on first start…"

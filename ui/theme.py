@@ -50,13 +50,16 @@ CSS = """
 .src-lang { margin:0 6px; color:#6b7c88; text-transform:uppercase; font-size:.75rem; }
 .panel { border:1px solid #dbe7ef; border-radius:12px; padding:12px 14px; background:#fff; max-height:78vh; overflow-y:auto; }
 .panel.empty { color:#6b7c88; min-height:200px; display:flex; align-items:center; justify-content:center; text-align:center; }
-.panel-head { border-bottom:2px solid #009edb; padding-bottom:8px; margin-bottom:8px; }
+.panel-head { border-bottom:2px solid #009edb; padding:8px 0; margin:-12px 0 8px; position:sticky; top:-12px; background:#fff; z-index:1; }
 .panel-cite { font-weight:600; color:#005f84; }
 .lang-badge { display:inline-block; background:#005f84; color:#fff; border-radius:4px; padding:0 6px; font-size:.72rem; text-transform:uppercase; margin-left:4px; }
 .panel-title { font-size:1.02rem; margin:4px 0; color:#1d2b36; }
 .para { padding:6px 8px; margin:4px 0; border-left:3px solid transparent; color:#56656f; font-size:.92rem; line-height:1.6; }
 .para.cited { border-left-color:#009edb; background:#e6f5fc; color:#1d2b36; font-size:.97rem; }
 .para-ref { margin-bottom:2px; }
+/* Neighbours give context; the cited paragraph is the one to read in full. */
+.context:not(.whole) .para:not(.cited) .para-text { display:-webkit-box; -webkit-line-clamp:3;
+  -webkit-box-orient:vertical; overflow:hidden; }
 .nav-link { background:none; border:none; padding:0; color:#007fb0; cursor:pointer; font-size:.78rem; text-decoration:underline; font-family:inherit; }
 .footnotes h4, .versions h4 { margin:10px 0 4px; font-size:.85rem; color:#005f84; text-transform:uppercase; letter-spacing:.03em; }
 .footnotes ul { padding-left:16px; margin:0; font-size:.85rem; }
@@ -87,4 +90,21 @@ if (!element.dataset.navBound) {
     box.dispatchEvent(new Event('input', {bubbles: true}));
   });
 }
+"""
+
+# Keeps the newest answer in view while it streams.
+FOLLOW_JS = NAV_JS + """
+new MutationObserver(() => {
+  const c = element.querySelector('.conversation');
+  if (c) c.scrollTop = c.scrollHeight;
+}).observe(element, {childList: true, subtree: true, characterData: true});
+"""
+
+# Brings the cited paragraph into view when the panel changes.
+CITED_JS = NAV_JS + """
+new MutationObserver(() => {
+  const panel = element.querySelector('.panel');
+  const cited = element.querySelector('.para.cited');
+  if (panel && cited) panel.scrollTop = Math.max(0, cited.offsetTop - panel.offsetTop - 120);
+}).observe(element, {childList: true, subtree: true});
 """

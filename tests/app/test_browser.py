@@ -36,7 +36,7 @@ def browser_page(tmp_path):
     with sync_playwright() as p:
         context = p.chromium.launch_persistent_context(
             str(tmp_path / "chromium-profile"), executable_path=chromium_path(), args=CHROMIUM_ARGS,
-            headless=True, viewport={"width": 1440, "height": 900}, locale="zh-CN",
+            headless=True, viewport={"width": 1440, "height": 1000}, locale="zh-CN",
         )
         try:
             yield context.new_page()

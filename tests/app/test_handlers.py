@@ -152,3 +152,14 @@ def test_mixed_batch_indexes_good_files_and_reports_failures(fake_library, setti
     assert report["added"] == ["A/67/L.Y (zh) ← francophonie.txt"]
     assert report["failed"] == [{"path": "notes.txt", "error": "no UN document structure found"}]
     assert "**failed**: notes.txt — no UN document structure found" in handlers.report_markdown(report)
+
+
+def test_citation_opens_in_the_question_language_when_retrieved(fake_library):
+    from fakes import FakeAnswer
+
+    versions = fake_library.versions("A/RES/55/100", "op2")
+    answer = FakeAnswer("x [A/RES/55/100#op2]", ("A/RES/55/100#op2",), tuple(versions), lang="fr")
+    turn = handlers._finished_turn("q", answer)
+    assert [h.lang for h in versions][0] != "fr"
+    assert turn["langs"]["A/RES/55/100#op2"] == "fr"
+

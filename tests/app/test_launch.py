@@ -19,10 +19,10 @@ from ui.startup import SampleCorpusLoader
 def test_sample_corpus_loader_reports_progress_then_done(samples_dir):
     library = FakeLibrary()
     loader = SampleCorpusLoader(library, samples_dir)
-    assert loader.status() == "⏳ Indexing the sample corpus on first start…"
+    assert loader.status() == "Indexing the sample corpus on first start…"
     loader.start().join(timeout=30)
     assert loader.finished
-    assert loader.status() == "✓ Sample corpus indexed: 3 documents added, 0 failed."
+    assert loader.status() == "Sample corpus indexed: 3 documents added, 0 failed."
     assert {(d.symbol, d.lang) for d in library.documents()} == {
         ("A/RES/55/100", "en"), ("A/RES/55/100", "zh"), ("A/RES/55/100", "fr")}
 
@@ -35,7 +35,7 @@ def test_sample_corpus_loader_failure_is_a_status_line(tmp_path):
 
     loader = SampleCorpusLoader(Broken(), tmp_path)
     loader.run()
-    assert loader.status() == "⚠ Indexing the sample corpus failed: disk full"
+    assert loader.status() == "Indexing the sample corpus failed: disk full"
 
 
 @pytest.mark.integration

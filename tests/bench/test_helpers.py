@@ -121,3 +121,30 @@ def test_attribute_splits_self_time_into_buckets():
     totals = attribute(root)
     assert totals == pytest.approx({"other": 0.002, "BM25": 0.010, "Chroma": 0.003, "query embedding": 0.020})
     assert bucket_of(None) == "other"
+
+
+class WordsAnalyzer:
+    def tokens(self, text: str) -> list[str]:
+        return text.lower().split()
+
+
+def test_vary_record_renames_and_shifts_numbers():
+    from bench.scale import _vary_record
+
+    record = {
+        "node_id": "A/RES/73/8|en|op2@abc",
+        "text": "Urges States to repeal laws of 1996",
+        "embed_text": "Necessity of ending the embargo\nOperative paragraph: Urges States to repeal laws of 1996",
+        "metadata": {"symbol": "A/RES/73/8", "lang": "en", "ref": "op2", "title": "Embargo 2018",
+                     "footnotes": '[["fn1", "Resolution 72/4 of 2017"]]', "source": "a.pdf", "version": "abc"},
+    }
+    varied, origin = _vary_record(record, 2, "A/RES/2073/2008", "f" * 64, WordsAnalyzer())
+    assert origin == "A/RES/73/8|en|op2@abc"
+    assert varied["node_id"] == "A/RES/2073/2008|en|op2@ffffffffffffffff"
+    assert varied["text"] == "Urges States to repeal laws of 1998"
+    assert varied["tokens"] == ["urges", "states", "to", "repeal", "laws", "of", "1998"]
+    assert varied["metadata"]["symbol"] == "A/RES/2073/2008"
+    assert varied["metadata"]["title"] == "Embargo 2020"
+    assert varied["metadata"]["footnotes"] == '[["fn1", "Resolution 74/6 of 2019"]]'
+    assert varied["embed_text"].endswith("laws of 1998")
+    assert record["metadata"]["symbol"] == "A/RES/73/8"  # the base record is untouched
