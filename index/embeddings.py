@@ -192,7 +192,7 @@ class CachedEmbedding(BaseEmbedding):
                 batch = missing[start : start + BATCH_SIZE]
                 try:
                     vectors = self._inner._get_text_embeddings([t for _, t in batch])
-                except ResqaErrorPassthrough:
+                except ConfigError:  # a missing optional dependency must reach the user as it is
                     raise
                 except Exception as exc:
                     raise EmbeddingError(f"{self.model_name} failed to embed a batch: {exc}") from exc
@@ -218,10 +218,6 @@ class CachedEmbedding(BaseEmbedding):
         if self._conn is not None:
             self._conn.close()
             self._conn = None
-
-
-# Config errors (a missing optional dependency) must reach the user as they are.
-ResqaErrorPassthrough = ConfigError
 
 
 def make_embedder(settings: Settings) -> CachedEmbedding:

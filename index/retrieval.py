@@ -83,7 +83,8 @@ class Retriever:
               ) -> dict[str, list[tuple[str, dict, str, float]]]:
         """Per language: [(node_id, metadata, text, cosine)], best first, registered versions only."""
         registry = self.library.registry
-        langs = [filters.lang] if filters.lang else sorted({d.lang for d in registry.documents.values()})
+        langs = sorted({d.lang for d in registry.documents.values()} & ({filters.lang} if filters.lang else
+                                                                          {d.lang for d in registry.documents.values()}))
         if not langs:
             return {}
         embedding = self.library.embedder.get_query_embedding(query)
