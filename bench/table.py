@@ -40,8 +40,12 @@ def _get(results: dict, *path):
 
 def checks(results: dict) -> tuple[Check, ...]:
     """The issue's targets, in the issue's order."""
+    # CPU seconds when measured: the cold ingest and the pure embedding run minutes apart, and on a
+    # shared machine the load between them moves wall time far more than the ratio under test.
+    cpu = _get(results, "ingest", "ingest_over_embed_cpu")
     return (
-        Check("ingest time / pure embedding time", _get(results, "ingest", "ingest_over_embed"), 1.1, "x"),
+        Check("ingest time / pure embedding time" + (" (CPU s)" if cpu is not None else ""),
+              cpu if cpu is not None else _get(results, "ingest", "ingest_over_embed"), 1.1, "x"),
         Check("embeddings computed on re-ingest", _get(results, "ingest", "reingest", "embeddings_computed"), 0),
         Check("hybrid search p50 at 10k", _get(results, "query", "10k", "search", "hybrid", "p50_ms"), 30.0, "ms"),
         Check("hybrid search p50 at 100k", _get(results, "query", "100k", "search", "hybrid", "p50_ms"), 60.0, "ms"),

@@ -94,6 +94,12 @@ class ParagraphVectors:
         if n <= 0:
             return []
         kwargs = {"where": where} if where else {}
-        result = store.query(VectorStoreQuery(query_embedding=embedding, similarity_top_k=n), **kwargs)
+        try:
+            result = store.query(VectorStoreQuery(query_embedding=embedding, similarity_top_k=n), **kwargs)
+        except Exception as exc:
+            raise StoreError(
+                f"cannot query collection {COLLECTION_PREFIX}{lang}: {exc} "
+                "(a store is bound to the embedding model it was built with)"
+            ) from exc
         # ChromaVectorStore reports exp(-distance); cosine similarity is 1 - distance.
         return [(node, 1.0 + math.log(max(sim, 1e-12))) for node, sim in zip(result.nodes, result.similarities)]
