@@ -12,7 +12,6 @@ import os
 import signal
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Callable
 
 from index.embeddings import CachedEmbedding, make_embedder

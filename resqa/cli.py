@@ -116,7 +116,7 @@ def _emit(args, payload: dict, text: str | Callable[[], str]) -> None:
         sys.stdout.write((text() if callable(text) else text).rstrip("\n") + "\n")
 
 
-def _progress_bar(label: str):
+def _progress_bar(label: str, unit: str = "doc"):
     """A tqdm bar on stderr, driven by the library's `(done, total, label)` callback."""
     from tqdm import tqdm
 
@@ -125,7 +125,7 @@ def _progress_bar(label: str):
     def update(done: int, total: int, item: str = "") -> None:
         bar = state.get("bar")
         if bar is None:
-            bar = state["bar"] = tqdm(total=total, desc=label, unit="doc", file=sys.stderr, leave=True)
+            bar = state["bar"] = tqdm(total=total, desc=label, unit=unit, file=sys.stderr, leave=True)
         bar.total = total
         bar.n = done
         if item:
@@ -270,7 +270,7 @@ def cmd_eval(args) -> int:
                 print(f"resqa: failed: {failure['path']}: {failure['error']}", file=sys.stderr)
         assistant = Assistant(library, settings)
         results = run_eval(
-            library, assistant, gold, modes=modes, ks=ks, progress=_progress_bar("eval"),
+            library, assistant, gold, modes=modes, ks=ks, progress=_progress_bar("eval", unit="q"),
             naive=args.mode == "all", settings=settings,
         )
     finally:

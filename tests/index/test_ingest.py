@@ -155,3 +155,21 @@ def test_second_writer_gets_a_clear_lock_error(library, settings):
         with pytest.raises(StoreLockedError, match="locked by another ingest or delete"):
             other.ingest_document(make_doc())
     assert other.ingest_document(make_doc()) == "added"
+
+
+def test_failure_after_the_flip_serves_the_new_version_and_next_run_removes_the_old(library):
+    library.ingest_document(make_doc(operative=("Old first.", "Old second.")))
+
+    def crash(checkpoint):
+        if checkpoint == "after_flip":
+            raise RuntimeError("injected crash")
+
+    library.fault_hook = crash
+    with pytest.raises(RuntimeError, match="injected crash"):
+        library.ingest_document(make_doc(operative=("New first.",)))
+    assert {h.text for h in library.search("Old second.", k=10)} == {
+        "New first.", "A test resolution", "Recalling the Charter,"}
+    library.fault_hook = None
+    assert library.ingest_document(make_doc(operative=("New first.",))) == "unchanged"
+    assert _store_count(library) == 3
+    assert library.registry.pending == {}
