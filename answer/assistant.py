@@ -20,7 +20,7 @@ from answer.citations import iter_checked
 from answer.conversation import Plan, normalize_history, plan
 from answer.model import Answer, Backend, CheckedCitations, QuestionType
 from answer.question import classify, question_language, wanted_answer
-from answer.terms import question_terms
+from answer.terms import question_terms, weigh_by_rarity
 from index.hits import Hit, SearchFilters, SearchMode
 from resqa.errors import AnswerError
 from resqa.settings import Settings
@@ -108,8 +108,18 @@ class Assistant:
             hits, extract = self._try(how.query, qt, lang, filters, mode)
         return hits, extract, how.query
 
+    def _corpus_texts(self) -> tuple[str, ...]:
+        """Every indexed paragraph's text, for term rarity; empty when the library can't tell."""
+        index = getattr(self.library, "lexical_index", None)
+        if index is None:
+            return ()
+        current = index()
+        if getattr(self, "_texts_of", None) is not current:
+            self._texts_of, self._texts = current, tuple(e.text for e in current.entries)
+        return self._texts
+
     def _try(self, query: str, qt: QuestionType, lang: str, filters: SearchFilters, mode: SearchMode):
-        terms = question_terms(query)
+        terms = weigh_by_rarity(question_terms(query), self._corpus_texts())
         if qt == QuestionType.LIST:
             hits = self.library.search(query, k=LIST_K, mode=mode, filters=filters, all_above_threshold=True)
             # Retrieval's threshold is calibrated on same-language scores and can drop every

@@ -20,6 +20,10 @@ MIN_COVERAGE = 0.6
 # Lowest cosine (multilingual-e5) of a supporting paragraph; below it the paragraph is
 # off-topic even when words happen to match. Ignored when there is no dense score.
 MIN_DENSE = 0.0
+# A paragraph the dense channel ranks well above the rest of its language (cosine minus the
+# 10th cosine in that language, see index/retrieval.py) needs less term coverage: each unit
+# of margin counts as DENSE_WEIGHT units of coverage. Calibrated on dev (docs/quality.md).
+DENSE_WEIGHT = 10.0
 # Only the best-ranked paragraphs can support a lookup answer.
 LOOKUP_DEPTH = 8
 
@@ -36,9 +40,13 @@ def support(hit: Hit, terms: tuple[Term, ...], rank: int = 0) -> Support:
     return Support(hit, coverage(terms, hit.text), matched(terms, hit.text), rank)
 
 
-def supports(s: Support, min_coverage: float = MIN_COVERAGE, min_dense: float = MIN_DENSE) -> bool:
+def supports(s: Support, min_coverage: float | None = None, min_dense: float | None = None) -> bool:
     """True when the paragraph is evidence for an answer, not just a near neighbour."""
-    if s.coverage < min_coverage or not any(t.weight >= 1.0 for t in s.terms):
+    min_coverage = MIN_COVERAGE if min_coverage is None else min_coverage
+    min_dense = MIN_DENSE if min_dense is None else min_dense
+    margin = s.hit.metadata.get("dense_margin")
+    evidence = s.coverage + (DENSE_WEIGHT * margin if margin is not None else 0.0)
+    if evidence < min_coverage or all(t.generic for t in s.terms):
         return False
     if s.hit.dense_score is not None and s.hit.dense_score < min_dense:
         return False
@@ -46,7 +54,7 @@ def supports(s: Support, min_coverage: float = MIN_COVERAGE, min_dense: float = 
 
 
 def supporting(hits: list[Hit] | tuple[Hit, ...], terms: tuple[Term, ...], depth: int | None = None,
-               min_coverage: float = MIN_COVERAGE, min_dense: float = MIN_DENSE) -> list[Support]:
+               min_coverage: float | None = None, min_dense: float | None = None) -> list[Support]:
     """The hits (within `depth` of the top) that support an answer, in retrieval order."""
     pool = hits if depth is None else hits[:depth]
     out = []

@@ -7,8 +7,9 @@ The evidence rule (answer/evidence.py) and the quotes both rest on this: a term
 from __future__ import annotations
 
 import functools
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from answer.glossary import GENERIC, GLOSSARY
 
@@ -51,6 +52,11 @@ class Term:
 
     def occurs_in(self, text: str) -> bool:
         return any(p.search(text) for p in _patterns(self.forms))
+
+    @property
+    def generic(self) -> bool:
+        """A word so common in resolutions (联合国, General Assembly) that it proves nothing alone."""
+        return _is_generic(self.label) or any(_is_generic(f) for f in self.forms)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -105,8 +111,51 @@ def _tokenizer():
     return tok
 
 
+def _is_generic(label: str) -> bool:
+    return label.lower() in GENERIC
+
+
 def _weight(label: str) -> float:
-    return 0.3 if label.lower() in GENERIC else 1.0
+    return 0.3 if _is_generic(label) else 1.0
+
+
+# Weight of a term that occurs in no indexed paragraph, relative to the rarest term that does
+# occur (1.0). Such a term is either the question's own wording ("多久", "whose") or a topic the
+# corpus lacks ("缅甸", "plastic pollution"); calibrated on dev (docs/quality.md).
+ABSENT_WEIGHT = 1.0
+
+
+def weigh_by_rarity(terms: tuple[Term, ...], texts, absent_weight: float | None = None) -> tuple[Term, ...]:
+    """Scale each term's weight by how rare it is among `texts` (the indexed paragraphs).
+
+    A paragraph that matches the question's rare words ("国籍", "waiver") is strong evidence;
+    one that matches only words found in hundreds of paragraphs ("秘书长", "decides") is not.
+    Rarity is a normalized IDF in (0, 1]; a term found nowhere weighs `absent_weight`.
+    """
+    texts = tuple(texts)
+    if not texts:
+        return terms
+    absent = ABSENT_WEIGHT if absent_weight is None else absent_weight
+    n = len(texts)
+    out = []
+    for term in terms:
+        df = _document_frequency(term.forms, texts)
+        rarity = math.log((n + 1) / (df + 1)) / math.log((n + 1) / 2) if df else absent
+        out.append(replace(term, weight=round(term.weight * rarity, 4)))
+    return tuple(out)
+
+
+_DF_MEMO: dict[tuple[int, tuple[str, ...]], int] = {}
+
+
+def _document_frequency(forms: tuple[str, ...], texts: tuple[str, ...]) -> int:
+    key = (hash(texts), forms)
+    if key not in _DF_MEMO:
+        if len(_DF_MEMO) > 20000:  # a long-running server asks many questions
+            _DF_MEMO.clear()
+        patterns = _patterns(forms)
+        _DF_MEMO[key] = sum(1 for text in texts if any(p.search(text) for p in patterns))
+    return _DF_MEMO[key]
 
 
 def question_terms(question: str) -> tuple[Term, ...]:

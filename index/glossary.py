@@ -37,6 +37,14 @@ ZH_STOPWORDS = frozenset(
 )
 
 
+# Terms so common in resolutions that they identify nothing: never translated on their own.
+GENERIC_TERMS = frozenset({
+    "united nations", "general assembly", "security council", "resolution", "secretary-general",
+    "member states", "report", "session", "decides", "requests", "organization", "international",
+    "cooperation", "human rights", "mandate",
+})
+
+
 @dataclass(frozen=True)
 class Term:
     zh: str
@@ -126,6 +134,29 @@ class LexicalAnalyzer:
             ):
                 found.append(term)
         return found
+
+    def translate(self, query: str, lang: str) -> str:
+        """The query's glossary terms in `lang`, joined: a keyword query for that language's
+        paragraphs ("Until when was the mandate of UNMISS extended?" -> "南苏丹特派团 任务 延长").
+        Terms already written in `lang` in the query are left out; "" when nothing translates.
+        """
+        if lang not in GLOSSARY_LANGS:
+            return ""
+        folded = fold(query)
+        words: list[str] = []
+        for term in self.matched_terms(query):
+            if fold(term.en) in GENERIC_TERMS:
+                continue
+            target = term.in_lang(lang)
+            if lang == "zh":
+                if all(part in query for part in target.split()):
+                    continue
+            elif fold(target) in folded:
+                continue
+            for word in target.split() if lang == "zh" else [target]:
+                if word not in words:
+                    words.append(word)
+        return " ".join(words)
 
     def query_tokens(self, query: str, expand: bool = True) -> list[str]:
         """Tokens of the query plus, when `expand`, of its glossary terms in zh, en and fr."""

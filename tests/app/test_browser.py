@@ -72,7 +72,7 @@ def test_ask_click_citation_see_paragraph_then_upload(browser_page, fake_assista
         assert cite == "A/67/L.X#op7"
         chip.click()
         cited = page.locator("#panel .para.cited .para-text")
-        cited.wait_for(timeout=15_000)
+        cited.wait_for(timeout=60_000)
         expected = next(h.text for h in fake_assistant.library.paragraphs("A/67/L.X", "zh") if h.ref == "op7")
         assert cited.inner_text().strip() == expected
         assert page.locator("#panel .panel-title").inner_text() == "联合国同法语国家国际组织的合作"
@@ -81,7 +81,7 @@ def test_ask_click_citation_see_paragraph_then_upload(browser_page, fake_assista
 
         # The whole document is one click away from the panel.
         page.locator("#panel [data-doc]").click()
-        page.locator("#panel .whole").wait_for(timeout=15_000)
+        page.locator("#panel .whole").wait_for(timeout=60_000)
         assert page.locator("#panel .whole .para").count() == 46
 
         # Upload a document on the Documents tab and see it listed.
@@ -90,10 +90,10 @@ def test_ask_click_citation_see_paragraph_then_upload(browser_page, fake_assista
             encoding="utf-8"), encoding="utf-8")
         page.get_by_role("tab", name="Documents").click()
         page.locator("#upload input[type=file]").set_input_files(str(upload))
-        page.locator("#upload").get_by_text("uploaded resolution.txt").first.wait_for(timeout=15_000)
+        page.locator("#upload").get_by_text("uploaded resolution.txt").first.wait_for(timeout=60_000)
         page.locator("#ingest-btn").click()
-        page.locator("#ingest-report").get_by_text("A/67/L.W (zh)").wait_for(timeout=30_000)
-        page.locator("#docs-table").get_by_text("A/67/L.W", exact=True).wait_for(timeout=15_000)
+        page.locator("#ingest-report").get_by_text("A/67/L.W (zh)").wait_for(timeout=60_000)
+        page.locator("#docs-table").get_by_text("A/67/L.W", exact=True).wait_for(timeout=60_000)
         assert "added" in page.locator("#ingest-report").inner_text()
 
 
@@ -113,7 +113,7 @@ def test_document_text_with_script_shows_as_text(browser_page, fake_assistant, s
         turn = ask(page, "window pwned bold calls upon script")
         turn.locator('.answer .cite-chip[data-cite="A/RES/55/100#op1"]').first.click()
         cited = page.locator("#panel .para.cited .para-text")
-        cited.wait_for(timeout=15_000)
+        cited.wait_for(timeout=60_000)
         assert cited.inner_text().strip() == evil
         assert page.evaluate("() => window.pwned === undefined")
 
@@ -129,12 +129,12 @@ def test_real_stack_answer_chip_panel_and_screenshot(browser_page, real_assistan
         assert chips.first.get_attribute("data-cite") == "A/67/L.X#op7"
         chips.nth(1).click()
         cited = page.locator("#panel .para.cited .para-text")
-        cited.wait_for(timeout=15_000)
+        cited.wait_for(timeout=60_000)
         expected = next(h.text for h in real_assistant.library.paragraphs("A/67/L.X", "zh") if h.ref == "op8")
         assert cited.inner_text().strip() == expected
         # A second question whose source is indexed in three languages: the panel shows them side by side.
         turn = ask(page, "Quels paragraphes concernent le regroupement familial ?")
         turn.locator('.answer .cite-chip[data-cite^="A/RES/55/100#"]').first.click()
-        page.locator("#panel .version-grid").wait_for(timeout=15_000)
+        page.locator("#panel .version-grid").wait_for(timeout=60_000)
         assert page.locator("#panel .version").count() == 3
         page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
