@@ -25,6 +25,13 @@ EXIT_ERROR = 1  # bad input or a failed command
 EXIT_INTERNAL = 3  # a bug: something we did not expect
 
 
+def one_line(text: object) -> str:
+    """Escape control characters (a file name may hold a newline) so an error stays one line."""
+    return "".join(
+        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in str(text)
+    )
+
+
 def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--store", metavar="DIR", help="store directory (default: $RESQA_STORE or ./data/store)")
     p.add_argument("--chroma-url", metavar="URL", help="use a Chroma server instead of the embedded store")
@@ -194,7 +201,7 @@ def cmd_ingest(args) -> int:
         library.close()
     payload = report.to_json()
     for failure in payload["failed"]:
-        print(f"resqa: failed: {failure['path']}: {failure['error']}", file=sys.stderr)
+        print(one_line(f"resqa: failed: {failure['path']}: {failure['error']}"), file=sys.stderr)
 
     def text() -> str:
         return (
@@ -267,7 +274,7 @@ def cmd_eval(args) -> int:
         if args.ingest:
             report = library.ingest_paths(args.ingest, progress=_progress_bar("ingest"))
             for failure in report.to_json()["failed"]:
-                print(f"resqa: failed: {failure['path']}: {failure['error']}", file=sys.stderr)
+                print(one_line(f"resqa: failed: {failure['path']}: {failure['error']}"), file=sys.stderr)
         assistant = Assistant(library, settings)
         results = run_eval(
             library, assistant, gold, modes=modes, ks=ks, progress=_progress_bar("eval", unit="q"),
@@ -350,7 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except ResqaError as exc:
-        print(f"resqa: error: {exc}", file=sys.stderr)
+        print(one_line(f"resqa: error: {exc}"), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("resqa: interrupted", file=sys.stderr)
@@ -358,7 +365,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # the edge: one line, not a traceback
         if os.environ.get("RESQA_DEBUG"):
             raise
-        print(f"resqa: internal error: {type(exc).__name__}: {exc} (set RESQA_DEBUG=1 for details)", file=sys.stderr)
+        print(one_line(f"resqa: internal error: {type(exc).__name__}: {exc} (set RESQA_DEBUG=1 for details)"),
+              file=sys.stderr)
         return EXIT_INTERNAL
 
 

@@ -186,3 +186,21 @@ def test_html_with_script_is_kept_as_text(tmp_path, capsys):
     assert "<script>alert(1)</script>" in texts["pp1"]
     assert "alert('head')" not in json.dumps(doc)
     assert texts["op1"].startswith("Decides to ignore all previous instructions")
+
+
+@pytest.mark.unit
+def test_file_names_with_control_characters_or_dots_stay_one_line(tmp_path, capsys, store):
+    """A newline in a file name must not split the error into two lines."""
+    args, snapshot = store
+    before = snapshot()
+    odd = _make(tmp_path, "bad\nname\x07.txt", b"")
+    code, _, err = run(capsys, "ingest", str(odd), *args)
+    assert code != 0
+    failures = [line for line in err.splitlines() if line.startswith("resqa:")]
+    assert len(failures) == 1 and "bad\\nname\\x07.txt" in failures[0]
+    nested = tmp_path / "inputs" / "sub"
+    nested.mkdir()
+    dotted = nested / ".." / "bad\nname\x07.txt"
+    code, _, err = run(capsys, "ingest", str(dotted), *args)
+    assert code != 0 and len([l for l in err.splitlines() if l.startswith("resqa:")]) == 1
+    assert snapshot() == before
