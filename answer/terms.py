@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from answer.glossary import GENERIC, GLOSSARY
+from answer.glossary import GENERIC, glossary
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -89,7 +89,7 @@ def stem(word: str) -> str:
 def _glossary_index() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(form, all forms of its entry), longest form first so phrases win over their parts."""
     rows = []
-    for zh, en, fr in GLOSSARY:
+    for zh, en, fr in glossary():
         forms = tuple(dict.fromkeys(zh + en + fr))
         for form in forms:
             rows.append((form, forms))
@@ -105,7 +105,7 @@ def _tokenizer():
 
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
-    for zh, _en, _fr in GLOSSARY:
+    for zh, _en, _fr in glossary():
         for form in zh:
             tok.add_word(form, freq=50000)
     return tok

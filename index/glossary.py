@@ -45,14 +45,22 @@ GENERIC_TERMS = frozenset({
 })
 
 
+ALTERNATIVES = " | "  # a cell may list variants: "维持和平行动 | 维和行动"; the first is the display form
+
+
 @dataclass(frozen=True)
 class Term:
     zh: str
     en: str
     fr: str
+    variants: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = ((), (), ())  # zh, en, fr
 
     def in_lang(self, lang: str) -> str:
         return getattr(self, lang)
+
+    def forms(self, lang: str) -> tuple[str, ...]:
+        """Every surface form in `lang`, the display form first."""
+        return (self.in_lang(lang), *self.variants[GLOSSARY_LANGS.index(lang)])
 
 
 def fold(text: str) -> str:
@@ -65,9 +73,12 @@ def load_glossary(path: Path = GLOSSARY_PATH) -> tuple[Term, ...]:
     terms = []
     with open(path, encoding="utf-8", newline="") as handle:
         for row in csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"):
-            zh, en, fr = (row.get(k, "") or "" for k in GLOSSARY_LANGS)
-            if zh.strip() and en.strip():
-                terms.append(Term(zh.strip(), en.strip(), (fr or en).strip()))
+            cells = [[v.strip() for v in (row.get(k, "") or "").split(ALTERNATIVES.strip()) if v.strip()]
+                     for k in GLOSSARY_LANGS]
+            zh, en, fr = cells
+            if zh and en:
+                fr = fr or en
+                terms.append(Term(zh[0], en[0], fr[0], (tuple(zh[1:]), tuple(en[1:]), tuple(fr[1:]))))
     return tuple(terms)
 
 
@@ -90,8 +101,9 @@ class LexicalAnalyzer:
         jieba.setLogLevel(logging.WARNING)
         tokenizer = jieba.Tokenizer()
         for term in self.glossary:
-            for word in term.zh.split():
-                tokenizer.add_word(word, freq=2000)
+            for form in term.forms("zh"):
+                for word in form.split():
+                    tokenizer.add_word(word, freq=2000)
         return tokenizer
 
     @cached_property
@@ -99,7 +111,7 @@ class LexicalAnalyzer:
         """(folded word sequence, term) for en and fr forms, longest first."""
         entries = []
         for term in self.glossary:
-            for form in {term.en, term.fr}:
+            for form in {*term.forms("en"), *term.forms("fr")}:
                 words = tuple(w for w in _WORD.findall(fold(form)))
                 if words:
                     entries.append((words, term))
@@ -123,9 +135,8 @@ class LexicalAnalyzer:
         found: list[Term] = []
         folded_words = _WORD.findall(fold(text))
         for term in self.glossary:
-            if any(part and part in text for part in term.zh.split()) and all(
-                part in text for part in term.zh.split()
-            ):
+            # A Chinese form with a space lists parts that must all occur ("任务 延长").
+            if any(form.split() and all(part in text for part in form.split()) for form in term.forms("zh")):
                 found.append(term)
         for words, term in self._latin_index:
             n = len(words)
@@ -163,6 +174,8 @@ class LexicalAnalyzer:
         tokens = self.tokens(query)
         if expand:
             for term in self.matched_terms(query):
+                if fold(term.en) in GENERIC_TERMS:
+                    continue  # "决议" -> "resolution" would match every paragraph
                 for lang in GLOSSARY_LANGS:
                     tokens.extend(self.tokens(term.in_lang(lang)))
         return list(dict.fromkeys(tokens))  # a repeated token would count twice in BM25

@@ -9,6 +9,7 @@ query through the UN glossary into zh, en and fr.
 from __future__ import annotations
 
 import logging
+import re
 from typing import TYPE_CHECKING
 
 from dataclasses import replace
@@ -38,6 +39,30 @@ DENSE_FLOOR = 0.82
 LEXICAL_RATIO = 1.01
 LEXICAL_MODE_RATIO = 0.5  # `--mode lexical --all`: not calibrated (no cosine to lean on)
 ALL_CANDIDATES = 200  # per language; list questions need recall over the whole store
+
+
+# A resolution named in the question: "resolution 242", "résolution 55/10", "第662号决议",
+# "第87(1950)号决议", "第54/254号决议", "ES-11/3". The number is matched against the registered symbols.
+_NAMED = re.compile(
+    r"(?:resolutions?|résolutions?|決議|决议)\s*(?:n[o°º]\.?\s*)?(?P<a>(?:ES-\d+/)?\d+(?:/\d+)?)"
+    r"|第\s*(?P<b>(?:ES-\d+/)?\d+(?:/\d+)?)\s*(?:\(\s*\d{4}\s*\))?\s*[号號]"
+    r"|(?<![\w/])(?P<c>(?:ES-\d+/\d+|\d{2}/\d{1,3}))(?![\w/])",
+    re.IGNORECASE,
+)
+
+
+def named_symbols(query: str, symbols) -> list[str]:
+    """The registered symbols a question names by number (see `_NAMED`), in sorted order.
+
+    >>> named_symbols("Whom did resolution 242 ask to designate?", ["S/RES/242 (1967)", "S/RES/2420 (2018)"])
+    ['S/RES/242 (1967)']
+    """
+    numbers = {m.group("a") or m.group("b") or m.group("c") for m in _NAMED.finditer(query)}
+    found = set()
+    for number in numbers:
+        tail = re.compile(r"/" + re.escape(number.upper()) + r"(?:\s*\(|\s|$)")
+        found.update(s for s in symbols if "/RES/" in s.upper() and tail.search(s.upper()))
+    return sorted(found)
 
 
 def _chroma_where(filters: SearchFilters, symbols: list[str]) -> dict | None:
@@ -79,6 +104,8 @@ LEXICAL_WEIGHT = 0.7
 # Dense ranking of the query's glossary translation into each language. Off: on dev it lifted
 # cross-lingual recall@5 only 0.32 -> 0.36 while lookup and list recall fell (0.3: MRR 0.60 -> 0.51).
 TRANSLATED_WEIGHT = 0.0
+NAMED_WEIGHT = 1.0  # ranking of the paragraphs inside a resolution the question names by number
+TITLE_FACTOR = 0.5  # fused score multiplier of title paragraphs
 MARGIN_RANK = 10  # the dense margin of a hit is its cosine minus the 10th cosine in its language
 QUERY_MEMO = 64  # query embeddings kept: a list question searches the same query twice
 
@@ -128,6 +155,26 @@ class Retriever:
                     rows.append((node.node_id, meta, node.get_content(), cosine))
             out[lang] = rows
         return out
+
+    def scoped_ranking(self, query: str, n: int, mode: SearchMode, filters: SearchFilters,
+                       symbols: list[str], rows: dict[str, dict]) -> list[str]:
+        """Node ids of the named documents' paragraphs, dense and BM25 fused; adds their rows."""
+        dense = self.dense(query, n, filters, symbols) if mode != SearchMode.LEXICAL else {}
+        lexical = self.lexical(query, n, filters, symbols) if mode != SearchMode.DENSE else []
+        for lang_rows in dense.values():
+            reference = lang_rows[min(MARGIN_RANK, len(lang_rows)) - 1][3] if lang_rows else 0.0
+            for node_id, meta, text, cosine in lang_rows:
+                if node_id not in rows:
+                    meta = {**meta, "dense_margin": round(cosine - reference, 5)}
+                    rows[node_id] = {"meta": meta, "text": text, "dense": cosine, "lexical": None}
+        for node_id, meta, text, score in lexical:
+            rows.setdefault(node_id, {"meta": meta, "text": text, "dense": None, "lexical": None})
+            rows[node_id]["lexical"] = score
+        rankings = [[r[0] for r in lang_rows] for lang_rows in dense.values()]
+        if lexical:
+            rankings.append([r[0] for r in lexical])
+        fused = rrf(rankings, k=RRF_K)
+        return sorted(fused, key=lambda i: (-fused[i], i))
 
     def translated_dense(self, query: str, n: int, filters: SearchFilters, symbols: list[str]
                          ) -> dict[str, list[tuple[str, dict, str, float]]]:
@@ -190,6 +237,14 @@ class Retriever:
 
         rankings = [[r[0] for r in lang_rows] for lang_rows in dense.values()]
         weights = [1.0] * len(rankings)
+        named = [] if all_above_threshold or filters.symbols else named_symbols(
+            query, {d.symbol for d in self.library.registry.documents.values()})
+        if named:
+            # The question names a resolution: the best paragraphs inside it form one more ranking.
+            scoped = replace(filters, symbols=tuple(named))
+            inside = self.scoped_ranking(query, n, mode, scoped, named, rows)
+            rankings.append(inside)
+            weights.append(NAMED_WEIGHT)
         for lang_rows in translated.values():
             rankings.append([r[0] for r in lang_rows])
             weights.append(TRANSLATED_WEIGHT)
@@ -204,7 +259,10 @@ class Retriever:
         if all_above_threshold:
             selected = self._above_threshold(rows, lexical, mode)
         else:
-            selected = sorted(rows, key=lambda i: (-scores[i], i))[:k]
+            for node_id, row in rows.items():
+                if row["meta"].get("kind") == "title" and node_id in scores:
+                    scores[node_id] *= TITLE_FACTOR  # a title names the topic; it answers nothing
+            selected = sorted((i for i in rows if i in scores), key=lambda i: (-scores[i], i))[:k]
         hits = [to_hit(rows[i]["meta"], rows[i]["text"], scores[i], rows[i]["dense"], rows[i]["lexical"])
                 for i in selected]
         if all_above_threshold:

@@ -30,6 +30,10 @@ class Settings:
     extra: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        # Accept strings for paths: callers build Settings from argv and env.
+        object.__setattr__(self, "store_dir", Path(self.store_dir))
+        if self.auth_file is not None:
+            object.__setattr__(self, "auth_file", Path(self.auth_file))
         if self.embed_model not in EMBED_MODELS:
             raise ConfigError(
                 f"RESQA_EMBED_MODEL={self.embed_model!r} is not one of {', '.join(EMBED_MODELS)}"
