@@ -90,12 +90,13 @@ class ParagraphVectors:
               ) -> list[tuple[TextNode, float]]:
         """Top-k nodes of one language with their cosine similarity."""
         store = self._store(lang)
-        n = min(k, store.client.count())
-        if n <= 0:
+        if k <= 0:
             return []
+        # No count() first: Chroma returns fewer than k (or none) on its own, and on a
+        # Chroma server every count is another HTTP round trip per language.
         kwargs = {"where": where} if where else {}
         try:
-            result = store.query(VectorStoreQuery(query_embedding=embedding, similarity_top_k=n), **kwargs)
+            result = store.query(VectorStoreQuery(query_embedding=embedding, similarity_top_k=k), **kwargs)
         except Exception as exc:
             raise StoreError(
                 f"cannot query collection {COLLECTION_PREFIX}{lang}: {exc} "
