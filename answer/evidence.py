@@ -16,7 +16,9 @@ from answer.terms import Term, coverage, matched
 from index.hits import Hit
 
 # Share of the question's (weighted) content terms a paragraph must contain.
-MIN_COVERAGE = 0.6
+MIN_COVERAGE = 0.7
+# The same for the paragraphs of a list answer (each must concern the topic, not answer a fact).
+LIST_MIN_COVERAGE = 0.7
 # Lowest cosine (multilingual-e5) of a supporting paragraph; below it the paragraph is
 # off-topic even when words happen to match. Ignored when there is no dense score.
 MIN_DENSE = 0.0
@@ -40,13 +42,17 @@ def support(hit: Hit, terms: tuple[Term, ...], rank: int = 0) -> Support:
     return Support(hit, coverage(terms, hit.text), matched(terms, hit.text), rank)
 
 
+def evidence_score(s: Support) -> float:
+    """Term coverage plus DENSE_WEIGHT times the dense margin (0 when the dense channel missed it)."""
+    margin = s.hit.metadata.get("dense_margin")
+    return s.coverage + (DENSE_WEIGHT * margin if margin is not None else 0.0)
+
+
 def supports(s: Support, min_coverage: float | None = None, min_dense: float | None = None) -> bool:
     """True when the paragraph is evidence for an answer, not just a near neighbour."""
     min_coverage = MIN_COVERAGE if min_coverage is None else min_coverage
     min_dense = MIN_DENSE if min_dense is None else min_dense
-    margin = s.hit.metadata.get("dense_margin")
-    evidence = s.coverage + (DENSE_WEIGHT * margin if margin is not None else 0.0)
-    if evidence < min_coverage or all(t.generic for t in s.terms):
+    if evidence_score(s) < min_coverage or all(t.generic for t in s.terms):
         return False
     if s.hit.dense_score is not None and s.hit.dense_score < min_dense:
         return False

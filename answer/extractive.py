@@ -9,7 +9,7 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from answer import phrasing
+from answer import evidence, phrasing
 from answer.evidence import LOOKUP_DEPTH, Support, supporting
 from answer.question import Wanted
 from answer.terms import Term
@@ -150,7 +150,7 @@ def lookup(hits: list[Hit], terms: tuple[Term, ...], wanted: Wanted, lang: str) 
 
 def listing(hits: list[Hit], terms: tuple[Term, ...], lang: str) -> Extract:
     """Every supporting paragraph, grouped by document, in document order within a group."""
-    found = _prefer(supporting(hits, terms), lang)
+    found = _prefer(supporting(hits, terms, min_coverage=evidence.LIST_MIN_COVERAGE), lang)
     if not found:
         return no_answer(lang)
     groups: OrderedDict[str, list[Support]] = OrderedDict()

@@ -82,6 +82,9 @@ def load_glossary(path: Path = GLOSSARY_PATH) -> tuple[Term, ...]:
     return tuple(terms)
 
 
+ANALYZER_VERSION = 1  # bump when the tokenizer's rules change
+
+
 class LexicalAnalyzer:
     """Turns text into BM25 tokens: jieba `cut_for_search` for Chinese (with an owned
     `jieba.Tokenizer` that knows the glossary), a lowercasing, accent-folding word
@@ -93,6 +96,14 @@ class LexicalAnalyzer:
     @cached_property
     def glossary(self) -> tuple[Term, ...]:
         return self._glossary if self._glossary is not None else load_glossary()
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Identifies the tokenization: stored tokens made under another glossary are stale."""
+        import hashlib
+
+        rows = "\n".join("\t".join(str(v) for v in vars(t).values()) for t in self.glossary)
+        return hashlib.sha256(f"{ANALYZER_VERSION}\n{rows}".encode("utf-8")).hexdigest()[:16]
 
     @cached_property
     def _jieba(self):

@@ -140,7 +140,10 @@ class Library:
         records = records_for(doc, version)
         # Embed before touching the store: a model failure leaves the old version as it was.
         embeddings = self.embedder.get_text_embedding_batch([r.embed_text for r in records])
-        sidecar = [r.to_json() | {"tokens": self.analyzer.tokens(r.text)} for r in records]
+        sidecar = [
+            r.to_json() | {"tokens": self.analyzer.tokens(r.text), "analyzer": self.analyzer.fingerprint}
+            for r in records
+        ]
 
         self.registry.pending[key] = version
         self.registry.save()
@@ -235,8 +238,12 @@ class Library:
         self.registry.reload()
         generation = self.registry.generation
         if self._lexical is None or self._lexical[0] != generation:
+            current = self.analyzer.fingerprint
+            # Tokens stored under another glossary or tokenizer are recomputed (not trusted), so
+            # a glossary update takes effect without re-ingesting.
             entries = [
-                LexicalEntry(r["node_id"], r["text"], r["metadata"], tuple(r["tokens"]))
+                LexicalEntry(r["node_id"], r["text"], r["metadata"],
+                             tuple(r["tokens"] if r.get("analyzer") == current else self.analyzer.tokens(r["text"])))
                 for info in self.documents() for r in self.sidecar(info)
             ]
             self._lexical = (generation, LexicalIndex(entries))

@@ -1,0 +1,70 @@
+"""Rules added while calibrating on the dev gold set (docs/quality.md): one glossary shared by
+index and answer, resolutions named by number, term rarity, the dense margin in the evidence rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from answer.evidence import Support, evidence_score, supports
+from answer.glossary import glossary
+from answer.terms import Term, question_terms, weigh_by_rarity
+from index.glossary import LexicalAnalyzer, load_glossary
+from index.hits import Hit
+from index.retrieval import named_symbols
+
+pytestmark = pytest.mark.unit
+
+SYMBOLS = ("S/RES/242 (1967)", "S/RES/2420 (2018)", "A/RES/55/10", "A/RES/55/100", "A/RES/ES-11/3",
+           "S/RES/662 (1990)", "A/RES/54/254")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Whom did resolution 242 ask the Secretary-General to designate?", ["S/RES/242 (1967)"]),
+    ("What does resolution 55/10 commend?", ["A/RES/55/10"]),
+    ("第662号决议如何看待伊拉克吞并科威特？", ["S/RES/662 (1990)"]),
+    ("第54/254号决议决定了什么？", ["A/RES/54/254"]),
+    ("Que décide la résolution ES-11/3 ?", ["A/RES/ES-11/3"]),
+    ("Which resolution established the Green Climate Fund?", []),
+    ("What happened in 1990?", []),
+])
+def test_named_symbols_match_registered_resolutions_only(question, expected):
+    assert named_symbols(question, SYMBOLS) == expected
+
+
+def test_one_glossary_cell_lists_variants_and_answer_reads_the_index_glossary():
+    by_zh = {t.zh: t for t in load_glossary()}
+    assert by_zh["维持和平行动"].forms("zh") == ("维持和平行动", "维和行动")
+    assert "peace-keeping operation" in by_zh["维持和平行动"].forms("en")
+    entries = {e[0][0]: e for e in glossary()}
+    assert entries["维持和平行动"][1][0] == "peacekeeping operations"
+    assert "任务 延长" not in entries  # part lists are for the lexical channel only
+
+
+def test_variants_reach_the_lexical_channel():
+    analyzer = LexicalAnalyzer()
+    assert "妇女署" in analyzer.query_tokens("cooperation with UN Women")
+    assert analyzer.translate("Until when was the mandate of UNMISS extended?", "zh").startswith("南苏丹特派团")
+
+
+def test_rare_terms_outweigh_common_ones_and_absent_terms_weigh_the_absent_weight():
+    texts = ("秘书长的报告", "秘书长提出报告", "人人有权享有国籍", "秘书长")
+    terms = weigh_by_rarity(question_terms("秘书长 国籍 缅甸"), texts, absent_weight=0.8)
+    weights = {t.label: t.weight for t in terms}
+    assert weights["国籍"] == pytest.approx(1.0)
+    assert weights["秘书长"] < 0.3 * 0.5
+    assert weights["缅甸"] == pytest.approx(0.8)
+
+
+def _support(coverage: float, margin: float | None, generic: bool = False) -> Support:
+    metadata = {} if margin is None else {"dense_margin": margin}
+    hit = Hit(id="A/RES/1/1#op1", symbol="A/RES/1/1", ref="op1", lang="en", score=1.0, text="x",
+              kind="operative", metadata=metadata)
+    term = Term("united nations" if generic else "waiver", ("united nations" if generic else "waiver",))
+    return Support(hit, coverage, (term,), 0)
+
+
+def test_dense_margin_adds_to_term_coverage():
+    assert evidence_score(_support(0.5, 0.03)) == pytest.approx(0.5 + 10.0 * 0.03)
+    assert supports(_support(0.5, 0.03), min_coverage=0.7)
+    assert not supports(_support(0.5, None), min_coverage=0.7)
+    assert not supports(_support(1.0, 0.05, generic=True), min_coverage=0.7)
