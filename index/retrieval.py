@@ -107,8 +107,26 @@ LEXICAL_WEIGHT = 0.7
 TRANSLATED_WEIGHT = 0.0
 NAMED_WEIGHT = 1.0  # ranking of the paragraphs inside a resolution the question names by number
 TITLE_FACTOR = 0.5  # fused score multiplier of title paragraphs
+LANGUAGE_MARGIN_SCALE = 0.05  # a margin of 0.05 over the 10th cosine counts fully (dev grid, docs/quality.md)
+LANGUAGE_WEIGHT_FLOOR = 0.6
 MARGIN_RANK = 10  # the dense margin of a hit is its cosine minus the 10th cosine in its language
 QUERY_MEMO = 64  # query embeddings kept: a list question searches the same query twice
+
+
+def language_weight(lang_rows: list) -> float:
+    """The weight of one language's dense ranking in the fusion.
+
+    Every language's best paragraph would otherwise take a top slot, even when that
+    language has nothing relevant (an English question about mine clearance put a French
+    UDHR article first). A language whose best cosine stands out from its own
+    MARGIN_RANK-th counts fully; a flat ranking counts less. The margin is measured within
+    one language, so e5's preference for the question's language does not enter it.
+    """
+    if not lang_rows or LANGUAGE_MARGIN_SCALE <= 0:
+        return 1.0
+    top = lang_rows[0][3]
+    reference = lang_rows[min(MARGIN_RANK, len(lang_rows)) - 1][3]
+    return min(1.0, max(LANGUAGE_WEIGHT_FLOOR, (top - reference) / LANGUAGE_MARGIN_SCALE))
 
 
 class Retriever:
@@ -259,7 +277,7 @@ class Retriever:
             rows[node_id]["lexical"] = score
 
         rankings = [[r[0] for r in lang_rows] for lang_rows in dense.values()]
-        weights = [1.0] * len(rankings)
+        weights = [language_weight(lang_rows) for lang_rows in dense.values()]
         named = [] if all_above_threshold or filters.symbols else named_symbols(
             query, {d.symbol for d in self.library.registry.documents.values()})
         if named:
