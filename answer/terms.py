@@ -125,6 +125,9 @@ def _weight(label: str) -> float:
 ABSENT_WEIGHT = 1.0
 
 
+RARITY_SAMPLE = 5000  # paragraphs scanned to estimate a term's rarity
+
+
 def weigh_by_rarity(terms: tuple[Term, ...], texts, absent_weight: float | None = None) -> tuple[Term, ...]:
     """Scale each term's weight by how rare it is among `texts` (the indexed paragraphs).
 
@@ -135,14 +138,31 @@ def weigh_by_rarity(terms: tuple[Term, ...], texts, absent_weight: float | None 
     texts = tuple(texts)
     if not texts:
         return terms
-    absent = ABSENT_WEIGHT if absent_weight is None else absent_weight
     n = len(texts)
+    scanned = texts
+    if n > RARITY_SAMPLE:
+        # A fixed sample estimates each term's document frequency, scaled back to the whole
+        # store, so a question at 100k paragraphs does not scan every text once per term
+        # (2.9 s per ask before).
+        scanned = _sample(texts)
+    scale = n / len(scanned)
+    absent = ABSENT_WEIGHT if absent_weight is None else absent_weight
     out = []
     for term in terms:
-        df = _document_frequency(term.forms, texts)
+        df = _document_frequency(term.forms, scanned) * scale
         rarity = math.log((n + 1) / (df + 1)) / math.log((n + 1) / 2) if df else absent
         out.append(replace(term, weight=round(term.weight * rarity, 4)))
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=4)
+def _sample(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """A fixed pseudo-random sample (seeded, so answers are reproducible; random rather than
+    every k-th so that a periodic store, such as copies of one corpus, is not aliased)."""
+    import random
+
+    picked = sorted(random.Random(0).sample(range(len(texts)), RARITY_SAMPLE))
+    return tuple(texts[i] for i in picked)
 
 
 _DF_MEMO: dict[tuple[int, tuple[str, ...]], int] = {}

@@ -3,6 +3,8 @@ index and answer, resolutions named by number, term rarity, the dense margin in 
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from answer.evidence import Support, evidence_score, supports
@@ -68,3 +70,18 @@ def test_dense_margin_adds_to_term_coverage():
     assert supports(_support(0.5, 0.03), min_coverage=0.7)
     assert not supports(_support(0.5, None), min_coverage=0.7)
     assert not supports(_support(1.0, 0.05, generic=True), min_coverage=0.7)
+
+
+@pytest.mark.unit
+def test_rarity_on_a_large_store_is_estimated_from_a_sample_close_to_the_full_scan():
+    """Regression: rarity scanned every paragraph once per term, 2.9 s per question at 100k."""
+    from answer import terms as T
+
+    corpus = tuple(("grants a waiver of fees" if i % 100 == 0 else f"paragraph {i} on other matters")
+                   for i in range(3 * T.RARITY_SAMPLE))
+    term = T.Term(label="waiver", forms=("waiver",))
+    sampled = T.weigh_by_rarity((term,), corpus)[0].weight
+    n, df = len(corpus), len(corpus) // 100
+    full = math.log((n + 1) / (df + 1)) / math.log((n + 1) / 2)
+    assert sampled == pytest.approx(full, abs=0.03)
+    assert 0.3 < sampled < 0.7
