@@ -7,6 +7,7 @@ ones for an English question (e5-small favours its own language otherwise).
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import math
 from pathlib import Path
@@ -38,7 +39,14 @@ def _client(store_dir: Path, chroma_url: str | None):
             )
         path = store_dir / "chroma"
         path.mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+        # Two processes opening a new store at once race to create Chroma's tables ("table
+        # collections already exists"); serialize the opening on a lock file beside it.
+        with open(store_dir / "chroma.open.lock", "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
     except Exception as exc:
         where = chroma_url or str(store_dir / "chroma")
         raise StoreError(f"cannot open the Chroma store at {where}: {exc}") from exc
