@@ -12,5 +12,6 @@ if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "we
     apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
   fi
 fi
-# pytest empties --basetemp itself; other folders under .pytest_tmp are left alone
+# pytest empties --basetemp itself (but needs its parent); other folders under .pytest_tmp are left alone
+mkdir -p .pytest_tmp
 exec .venv/bin/python -m pytest --basetemp="$PWD/.pytest_tmp/suite" "$@"
