@@ -24,10 +24,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 
-try:  # another engineer owns the symbol rules; fall back to the documented ones
-    from ingest.symbols import normalize_symbol as _normalize_symbol
-except ImportError:  # pragma: no cover - depends on the state of the tree
-    _normalize_symbol = None
+from ingest.symbols import normalize_symbol
 
 _SPACE = re.compile(r"\s+")
 
@@ -52,12 +49,7 @@ NOANSWER_MARKERS = (
 
 def symbol_key(symbol: str) -> str:
     """The comparison key of a symbol: no spaces, upper case."""
-    if _normalize_symbol is not None:
-        try:
-            symbol = _normalize_symbol(symbol)
-        except Exception:  # a malformed symbol still compares by the plain rule
-            pass
-    return _SPACE.sub("", symbol).upper()
+    return _SPACE.sub("", normalize_symbol(symbol)).upper()
 
 
 def ref_key(citation: str) -> str:

@@ -24,6 +24,7 @@ from index.retrieval import Retriever
 from index.sources import Source, collect_sources, parse_source
 from index.store import ParagraphVectors
 from ingest.model import Document
+from ingest.symbols import normalize_symbol
 from resqa.errors import ResqaError, StoreError
 from resqa.settings import Settings
 
@@ -31,14 +32,6 @@ logger = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
 CRASH_ENV = "RESQA_TEST_CRASH_AT"  # after_write | after_flip | after_commit: SIGKILL there (tests)
-
-
-def normalize_symbol(symbol: str) -> str:
-    try:
-        from ingest.symbols import normalize_symbol as normalize
-    except ImportError:  # pragma: no cover - ingest.symbols ships with the project
-        return symbol.strip()
-    return normalize(symbol)
 
 
 @dataclass

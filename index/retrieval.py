@@ -16,7 +16,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from index.fusion import rrf
-from index.glossary import GLOSSARY_LANGS
 from index.hits import Hit, SearchFilters, SearchMode
 from index.nodes import to_hit
 from resqa.errors import ResqaError
@@ -104,13 +103,37 @@ RRF_K = 20
 LEXICAL_WEIGHT = 0.7
 # Dense ranking of the query's glossary translation into each language. Off: on dev it lifted
 # cross-lingual recall@5 only 0.32 -> 0.36 while lookup and list recall fell (0.3: MRR 0.60 -> 0.51).
-TRANSLATED_WEIGHT = 0.0
 NAMED_WEIGHT = 1.0  # ranking of the paragraphs inside a resolution the question names by number
 TITLE_FACTOR = 0.5  # fused score multiplier of title paragraphs
 LANGUAGE_MARGIN_SCALE = 0.05  # a margin of 0.05 over the 10th cosine counts fully (dev grid, docs/quality.md)
 LANGUAGE_WEIGHT_FLOOR = 0.6
 MARGIN_RANK = 10  # the dense margin of a hit is its cosine minus the 10th cosine in its language
 QUERY_MEMO = 64  # query embeddings kept: a list question searches the same query twice
+
+
+def margin_reference(lang_rows: list) -> float:
+    """The MARGIN_RANK-th cosine of one language's ranking (its last, when shorter).
+
+    e5 cosines sit in a narrow band whose level depends on the language pair, so a
+    paragraph is judged by its margin over this reference, not by its raw cosine.
+    """
+    return lang_rows[min(MARGIN_RANK, len(lang_rows)) - 1][3] if lang_rows else 0.0
+
+
+def merge_rows(rows: dict[str, dict], dense: dict[str, list], lexical: list) -> None:
+    """Add dense (per language) and lexical results to `rows`, keyed by node id.
+
+    A row already present keeps its dense score and margin; the lexical score is always set.
+    """
+    for lang_rows in dense.values():
+        reference = margin_reference(lang_rows)
+        for node_id, meta, text, cosine in lang_rows:
+            if node_id not in rows:
+                meta = {**meta, "dense_margin": round(cosine - reference, 5)}
+                rows[node_id] = {"meta": meta, "text": text, "dense": cosine, "lexical": None}
+    for node_id, meta, text, score in lexical:
+        rows.setdefault(node_id, {"meta": meta, "text": text, "dense": None, "lexical": None})
+        rows[node_id]["lexical"] = score
 
 
 def language_weight(lang_rows: list) -> float:
@@ -124,9 +147,7 @@ def language_weight(lang_rows: list) -> float:
     """
     if not lang_rows or LANGUAGE_MARGIN_SCALE <= 0:
         return 1.0
-    top = lang_rows[0][3]
-    reference = lang_rows[min(MARGIN_RANK, len(lang_rows)) - 1][3]
-    return min(1.0, max(LANGUAGE_WEIGHT_FLOOR, (top - reference) / LANGUAGE_MARGIN_SCALE))
+    return min(1.0, max(LANGUAGE_WEIGHT_FLOOR, (lang_rows[0][3] - margin_reference(lang_rows)) / LANGUAGE_MARGIN_SCALE))
 
 
 class Retriever:
@@ -202,39 +223,12 @@ class Retriever:
         """Node ids of the named documents' paragraphs, dense and BM25 fused; adds their rows."""
         dense = self.dense(query, n, filters, symbols) if mode != SearchMode.LEXICAL else {}
         lexical = self.lexical(query, n, filters, symbols) if mode != SearchMode.DENSE else []
-        for lang_rows in dense.values():
-            reference = lang_rows[min(MARGIN_RANK, len(lang_rows)) - 1][3] if lang_rows else 0.0
-            for node_id, meta, text, cosine in lang_rows:
-                if node_id not in rows:
-                    meta = {**meta, "dense_margin": round(cosine - reference, 5)}
-                    rows[node_id] = {"meta": meta, "text": text, "dense": cosine, "lexical": None}
-        for node_id, meta, text, score in lexical:
-            rows.setdefault(node_id, {"meta": meta, "text": text, "dense": None, "lexical": None})
-            rows[node_id]["lexical"] = score
+        merge_rows(rows, dense, lexical)
         rankings = [[r[0] for r in lang_rows] for lang_rows in dense.values()]
         if lexical:
             rankings.append([r[0] for r in lexical])
         fused = rrf(rankings, k=RRF_K)
         return sorted(fused, key=lambda i: (-fused[i], i))
-
-    def translated_dense(self, query: str, n: int, filters: SearchFilters, symbols: list[str]
-                         ) -> dict[str, list[tuple[str, dict, str, float]]]:
-        """Per language: the dense ranking of the query's glossary translation into that language.
-
-        e5 matches same-language text far better than a translation, so a Chinese question finds
-        the English-only paragraph through its English keywords ("南苏丹特派团" -> "UNMISS").
-        """
-        registered = {d.lang for d in self.library.registry.documents.values()}
-        out = {}
-        for lang in sorted(registered & set(GLOSSARY_LANGS)):
-            if filters.lang and lang != filters.lang:
-                continue
-            keywords = self.library.analyzer.translate(query, lang)
-            if not keywords:
-                continue
-            rows = self.dense(keywords, n, replace(filters, lang=lang), symbols)
-            out[lang] = rows.get(lang, [])
-        return out
 
     def lexical(self, query: str, n: int, filters: SearchFilters, symbols: list[str]
                 ) -> list[tuple[str, dict, str, float]]:
@@ -254,27 +248,10 @@ class Retriever:
         symbols = self._symbols(filters)
         n = ALL_CANDIDATES if all_above_threshold else max(3 * k, 30)
         dense = self.dense(query, n, filters, symbols) if mode != SearchMode.LEXICAL else {}
-        translated = (self.translated_dense(query, n, filters, symbols)
-                      if mode != SearchMode.LEXICAL and TRANSLATED_WEIGHT > 0 else {})
         lexical = self.lexical(query, n, filters, symbols) if mode != SearchMode.DENSE else []
 
         rows: dict[str, dict] = {}
-        for lang_rows in dense.values():
-            # e5 cosines sit in a narrow band whose level depends on the language pair, so the
-            # answerer judges a paragraph by its margin over the language's MARGIN_RANK-th cosine.
-            reference = lang_rows[min(MARGIN_RANK, len(lang_rows)) - 1][3] if lang_rows else 0.0
-            for node_id, meta, text, cosine in lang_rows:
-                meta = {**meta, "dense_margin": round(cosine - reference, 5)}
-                rows[node_id] = {"meta": meta, "text": text, "dense": cosine, "lexical": None}
-        for lang_rows in translated.values():
-            reference = lang_rows[min(MARGIN_RANK, len(lang_rows)) - 1][3] if lang_rows else 0.0
-            for node_id, meta, text, cosine in lang_rows:
-                if node_id not in rows:
-                    meta = {**meta, "dense_margin": round(cosine - reference, 5)}
-                    rows[node_id] = {"meta": meta, "text": text, "dense": cosine, "lexical": None}
-        for node_id, meta, text, score in lexical:
-            rows.setdefault(node_id, {"meta": meta, "text": text, "dense": None, "lexical": None})
-            rows[node_id]["lexical"] = score
+        merge_rows(rows, dense, lexical)
 
         rankings = [[r[0] for r in lang_rows] for lang_rows in dense.values()]
         weights = [language_weight(lang_rows) for lang_rows in dense.values()]
@@ -286,9 +263,6 @@ class Retriever:
             inside = self.scoped_ranking(query, n, mode, scoped, named, rows)
             rankings.append(inside)
             weights.append(NAMED_WEIGHT)
-        for lang_rows in translated.values():
-            rankings.append([r[0] for r in lang_rows])
-            weights.append(TRANSLATED_WEIGHT)
         if lexical:
             rankings.append([r[0] for r in lexical])
             weights.append(LEXICAL_WEIGHT)
