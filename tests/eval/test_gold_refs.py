@@ -153,16 +153,28 @@ def _key(citation: str) -> tuple[str, str]:
     return normalize_symbol(symbol), ref
 
 
+def _parser_pending(row: dict) -> bool:
+    # A question whose ref is the document's own count where today's parser numbers it otherwise
+    # says so in its note; the parser issue fixes the cause (see eval/gold/README.md).
+    return row.get("note", "").startswith("parser-pending:")
+
+
+def _assert_none_but_parser_pending(failures: list[tuple[dict, str]]) -> None:
+    assert [f for row, f in failures if not _parser_pending(row)] == []
+    if failures:
+        pytest.xfail("refs the parser numbers otherwise today: " + ", ".join(f for _, f in failures))
+
+
 @pytest.mark.integration
 @pytest.mark.parametrize("name", GOLD_FILES)
 def test_every_gold_ref_is_a_parsed_paragraph(name, parsed_corpus):
     missing = [
-        f"{row['id']}: {citation}"
+        (row, f"{row['id']}: {citation}")
         for row in _load(name)
         for citation in row["relevant"]
         if _key(citation) not in parsed_corpus
     ]
-    assert missing == []
+    _assert_none_but_parser_pending(missing)
 
 
 @pytest.mark.integration
@@ -180,8 +192,8 @@ def test_answer_strings_are_in_a_relevant_paragraph(name, parsed_corpus):
                     continue
                 needle = re.sub(r"^[AS]/RES/", "", needle)
             if not any(_squash(needle) in text for text in texts):
-                unsupported.append(f"{row['id']}: {needle!r}")
-    assert unsupported == []
+                unsupported.append((row, f"{row['id']}: {needle!r}"))
+    _assert_none_but_parser_pending(unsupported)
 
 
 @pytest.mark.unit
