@@ -30,10 +30,21 @@ LANGS = {"zh", "en", "fr"}
 REQUIRED_KEYS = {"id", "question", "lang", "type", "relevant", "answer_contains"}
 OPTIONAL_KEYS = {"source_lang", "note"}
 # Gold refs written as printed where today's parser gets the document wrong (the parser is being
-# fixed). Their ref and answer checks are expected failures until it is: id -> why.
+# fixed): id -> (why, a ref as printed, words that paragraph holds as printed). Their ref and answer
+# checks are expected failures until the parser produces that paragraph.
 PARSER_PENDING = {
-    "t093": "A/RES/66/54 is a JSON-like list of strings, parsed as kind other (p1, p2); "
-    "as printed, '回顾其关于总部设在利马的…' is the first preambular paragraph, pp1",
+    "t093": ("A/RES/66/54 is a JSON-like list of strings, parsed as kind other (p1, p2)",
+             "A/RES/66/54#pp1", "总部设在利马"),
+    "t109": ("S/RES/598 (1987) pp2 is cut at a blank line: the parser's pp5 is pp4 as printed",
+             "S/RES/598 (1987)#pp4", "chemical weapons"),
+    "t115": ("S/RES/598 (1987) pp2 is cut at a blank line: the parser's pp5 is pp4 as printed",
+             "S/RES/598 (1987)#pp4", "1925 Geneva Protocol"),
+    "t153": ("A/RES/73/6 pp17 is cut inside a quoted title: the parser's pp26 is pp25 as printed",
+             "A/RES/73/6#pp25", "high-level segment"),
+    "t154": ("A/RES/73/6 pp17 is cut inside a quoted title (parser pp17 + pp18)",
+             "A/RES/73/6#pp17", "Needs of Developing Countries"),
+    "t155": ("S/RES/598 (1987) pp2 is cut at a blank line: the parser's pp7 is pp6 as printed",
+             "S/RES/598 (1987)#pp6", "bring to an end all military actions"),
 }
 
 
@@ -212,5 +223,8 @@ def _unsupported_answers(row: dict, parsed_corpus) -> list[str]:
 @pytest.mark.parametrize("qid", sorted(PARSER_PENDING))
 def test_parser_pending_refs_become_parsed_paragraphs(qid, parsed_corpus):
     row = next(r for r in _load("test.jsonl") if r["id"] == qid)
+    _, citation, words = PARSER_PENDING[qid]
+    assert citation in row["relevant"]
+    assert any(_squash(words) in _squash(t) for t in parsed_corpus.get(_key(citation), []))
     assert [c for c in row["relevant"] if _key(c) not in parsed_corpus] == []
     assert _unsupported_answers(row, parsed_corpus) == []
