@@ -1,0 +1,222 @@
+"""Build ``entities.tsv``: the multilingual table of UN entities (contract 2 of the team plan).
+
+Rows come from three places, each named in the row's ``source`` cell:
+- ``entities_hand.tsv`` beside this script: missions, organs, bodies, agencies, conventions,
+  historical states, and UN-style names of member states that CLDR/ISO spell differently;
+- country and territory names: CLDR via ``babel`` (en, fr, zh_Hans, zh_Hant) and ISO 3166-1 via
+  ``pycountry`` (English names and their fr / zh_CN translations);
+- traditional Chinese: hand forms first, then the OpenCC ``s2tw`` character conversion of every
+  simplified form (character conversion, not Taiwan/Hong Kong usage; CLDR zh_Hant, which is
+  Taiwan usage, is added for countries).
+
+Run from the repository root (needs the ``data`` extra: babel, pycountry, opencc-python-reimplemented)::
+
+    python language/data/build_entities.py          # rewrite entities.tsv
+    python language/data/build_entities.py --check  # exit 1 if entities.tsv is out of date
+
+The output is deterministic: rows sorted by type, then id; alternatives keep their order, deduplicated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gettext
+import io
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+HAND = HERE / "entities_hand.tsv"
+OUT = HERE / "entities.tsv"
+
+COLUMNS = ("id", "type", "en", "fr", "zh_hans", "zh_hant", "acronyms", "source")
+NAME_COLUMNS = ("en", "fr", "zh_hans", "zh_hant")
+TYPES = ("mission", "organ", "body", "agency", "convention", "country", "other")
+HAND_SOURCE = "hand (from knowledge of UN official names; verify)"
+OPENCC_NOTE = "zh_hant: OpenCC s2tw character conversion of zh_hans"
+
+# ISO 3166-1 entries that are not UN member states: territories, plus the two observer states
+# (VA Holy See, PS State of Palestine), which get rows all the same.
+NON_MEMBERS = frozenset(
+    "AS AI AQ AW AX BL BM BQ BV CC CK CW CX EH FK FO GF GG GI GL GP GS GU HK HM IM IO JE KY MF MO MP "
+    "MQ MS NC NF NU PF PM PN PR PS RE SH SJ SX TC TF TK TW UM VA VG VI WF YT".split()
+)
+OBSERVERS = frozenset({"VA", "PS"})
+# Ids are slugs of the CLDR English name, except where that name is not a usable slug.
+ID_OVERRIDES = {"CD": "dr-congo", "CG": "congo", "MM": "myanmar", "PS": "palestine", "VA": "holy-see"}
+SEP = "|"
+
+
+@dataclass
+class Row:
+    id: str
+    type: str
+    names: dict[str, list[str]] = field(default_factory=lambda: {c: [] for c in NAME_COLUMNS})
+    acronyms: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    # CLDR zh_Hant (Taiwan usage) goes after the hand and converted forms, so it is kept apart.
+    cldr_hant: list[str] = field(default_factory=list)
+
+    def add(self, column: str, forms) -> None:
+        target = self.acronyms if column == "acronyms" else self.names[column]
+        for form in forms:
+            form = clean(form)
+            if form and form not in target:
+                target.append(form)
+
+    def cells(self) -> list[str]:
+        return [
+            self.id,
+            self.type,
+            *(SEP.join(self.names[c]) for c in NAME_COLUMNS),
+            SEP.join(self.acronyms),
+            "; ".join(self.sources),
+        ]
+
+
+def clean(form: str) -> str:
+    """Normalize one name: NFC, straight apostrophe, single spaces."""
+    form = unicodedata.normalize("NFC", form).replace("\u2019", "'")
+    return re.sub(r"\s+", " ", form).strip()
+
+
+def split(cell: str) -> list[str]:
+    return [part for part in (clean(p) for p in cell.split(SEP)) if part]
+
+
+def slug(name: str) -> str:
+    name = name.replace("&", "and").replace("St. ", "Saint ")
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower().replace("'", "")).strip("-")
+
+
+def read_hand(path: Path = HAND) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        if tuple(reader.fieldnames or ()) != COLUMNS:
+            raise SystemExit(f"{path}: header must be {COLUMNS}, got {reader.fieldnames}")
+        rows = list(reader)
+    for number, row in enumerate(rows, start=2):
+        if row["type"] not in TYPES:
+            raise SystemExit(f"{path}:{number}: unknown type {row['type']!r}")
+    return rows
+
+
+def country_rows() -> dict[str, Row]:
+    """One row per ISO 3166-1 country or territory, named from CLDR and ISO 3166."""
+    import babel
+    import pycountry
+    from babel import Locale
+
+    iso_fr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+    iso_zh = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"])
+    cldr = {lang: Locale.parse(tag).territories for lang, tag in
+            (("en", "en"), ("fr", "fr"), ("zh_hans", "zh_Hans"), ("zh_hant", "zh_Hant"))}
+    iso_source = f"ISO 3166-1 via pycountry {pycountry_version()}"
+    cldr_source = f"CLDR via babel {babel.__version__}"
+    rows = {}
+    for country in pycountry.countries:
+        code = country.alpha_2
+        row = Row(ID_OVERRIDES.get(code) or slug(cldr["en"][code]), "country")
+        iso_names = [n for n in (country.name, getattr(country, "official_name", None)) if n]
+        # ISO's inverted forms ("Korea, Republic of") never occur in running text.
+        row.add("en", [n for n in iso_names if ", " not in n])
+        row.add("fr", [iso_fr.gettext(n) for n in iso_names if ", " not in iso_fr.gettext(n)])
+        row.add("zh_hans", [iso_zh.gettext(n) for n in iso_names if iso_zh.gettext(n) != n])
+        for lang, names in cldr.items():
+            # CLDR's disambiguated forms ("Congo - Kinshasa") are not names either.
+            if code in names and " - " not in names[code]:
+                if lang == "zh_hant":
+                    row.cldr_hant.append(clean(names[code]))
+                else:
+                    row.add(lang, [names[code]])
+        status = "observer state" if code in OBSERVERS else (
+            "territory" if code in NON_MEMBERS else "member state")
+        row.sources = [f"{iso_source} + {cldr_source} (zh_hant: CLDR, Taiwan usage) [{code}, {status}]"]
+        rows[row.id] = row
+    return rows
+
+
+def pycountry_version() -> str:
+    from importlib.metadata import version
+
+    return version("pycountry")
+
+
+def to_traditional(forms: list[str], converters: list) -> list[str]:
+    return [converter.convert(form) for converter in converters for form in forms]
+
+
+def opencc_converters() -> list:
+    """OpenCC ``s2tw``: Taiwan-standard characters, no phrase replacement. It matches the traditional
+    texts of the sample corpus best (秘書長, 核查, where plain ``s2t`` writes 祕書長, 覈查)."""
+    from opencc import OpenCC
+
+    return [OpenCC("s2tw")]
+
+
+def build(hand_path: Path = HAND) -> list[Row]:
+    """Merge the hand table into the generated country rows; return rows in output order."""
+    rows = country_rows()
+    for record in read_hand(hand_path):
+        generated = rows.get(record["id"])
+        if generated is not None and record["type"] != "country":
+            raise SystemExit(f"hand id {record['id']!r} collides with a generated country id")
+        row = Row(record["id"], record["type"])
+        for column in (*NAME_COLUMNS, "acronyms"):
+            row.add(column, split(record[column]))
+        row.sources = [record["source"].strip() or HAND_SOURCE]
+        if generated is not None:  # hand names (UN usage) come first, generated ones after
+            for column in NAME_COLUMNS:
+                row.add(column, generated.names[column])
+            row.add("acronyms", generated.acronyms)
+            row.cldr_hant = generated.cldr_hant
+            row.sources += generated.sources
+        rows[row.id] = row
+    converters = opencc_converters()
+    for row in rows.values():
+        converted = to_traditional(row.names["zh_hans"], converters)
+        if any(form not in row.names["zh_hant"] for form in converted):
+            row.sources.append(OPENCC_NOTE)
+        row.add("zh_hant", converted)
+        row.add("zh_hant", row.cldr_hant)
+    order = {t: i for i, t in enumerate(TYPES)}
+    return sorted(rows.values(), key=lambda r: (order[r.type], r.id))
+
+
+def render(rows: list[Row]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter="\t", quoting=csv.QUOTE_NONE, lineterminator="\n",
+                        escapechar=None)
+    writer.writerow(COLUMNS)
+    for row in rows:
+        cells = row.cells()
+        for cell in cells:
+            if "\t" in cell or "\n" in cell:
+                raise SystemExit(f"{row.id}: a cell contains a tab or newline: {cell!r}")
+        writer.writerow(cells)
+    return buffer.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if entities.tsv is out of date")
+    args = parser.parse_args(argv)
+    text = render(build())
+    if args.check:
+        current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
+        if current != text:
+            print(f"{OUT} is out of date: run python {Path(__file__).name}", file=sys.stderr)
+            return 1
+        return 0
+    OUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUT} ({text.count(chr(10)) - 1} rows)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
