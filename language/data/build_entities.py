@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import csv
 import gettext
-import io
 import re
 import sys
 import unicodedata
@@ -124,16 +123,14 @@ def country_rows() -> dict[str, Row]:
         row = Row(ID_OVERRIDES.get(code) or slug(cldr["en"][code]), "country")
         iso_names = [n for n in (country.name, getattr(country, "official_name", None)) if n]
         # ISO's inverted forms ("Korea, Republic of") never occur in running text.
-        row.add("en", [n for n in iso_names if ", " not in n])
-        row.add("fr", [iso_fr.gettext(n) for n in iso_names if ", " not in iso_fr.gettext(n)])
-        row.add("zh_hans", [iso_zh.gettext(n) for n in iso_names if iso_zh.gettext(n) != n])
-        for lang, names in cldr.items():
-            # CLDR's disambiguated forms ("Congo - Kinshasa") are not names either.
-            if code in names and " - " not in names[code]:
-                if lang == "zh_hant":
-                    row.cldr_hant.append(clean(names[code]))
-                else:
-                    row.add(lang, [names[code]])
+        # CLDR's disambiguated forms ("Congo - Kinshasa") are not names.
+        names = {lang: [table[code]] if code in table and " - " not in table[code] else []
+                 for lang, table in cldr.items()}
+        row.add("en", [n for n in iso_names if ", " not in n] + names["en"])
+        row.add("fr", [iso_fr.gettext(n) for n in iso_names if ", " not in iso_fr.gettext(n)] + names["fr"])
+        # CLDR first in Chinese: pycountry's zh_CN names mix in Taiwan/Hong Kong forms (瓜地马拉).
+        row.add("zh_hans", names["zh_hans"] + [iso_zh.gettext(n) for n in iso_names if iso_zh.gettext(n) != n])
+        row.cldr_hant = [clean(n) for n in names["zh_hant"]]
         status = "observer state" if code in OBSERVERS else (
             "territory" if code in NON_MEMBERS else "member state")
         row.sources = [f"{iso_source} + {cldr_source} (zh_hant: CLDR, Taiwan usage) [{code}, {status}]"]
@@ -162,7 +159,11 @@ def opencc_converters() -> list:
 def build(hand_path: Path = HAND) -> list[Row]:
     """Merge the hand table into the generated country rows; return rows in output order."""
     rows = country_rows()
+    seen = set()
     for record in read_hand(hand_path):
+        if record["id"] in seen:
+            raise SystemExit(f"hand id {record['id']!r} appears twice in {hand_path.name}")
+        seen.add(record["id"])
         generated = rows.get(record["id"])
         if generated is not None and record["type"] != "country":
             raise SystemExit(f"hand id {record['id']!r} collides with a generated country id")
@@ -189,17 +190,15 @@ def build(hand_path: Path = HAND) -> list[Row]:
 
 
 def render(rows: list[Row]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter="\t", quoting=csv.QUOTE_NONE, lineterminator="\n",
-                        escapechar=None)
-    writer.writerow(COLUMNS)
+    """The TSV text: no quoting, so a tab or newline inside a cell is an error, not an escape."""
+    lines = ["\t".join(COLUMNS)]
     for row in rows:
         cells = row.cells()
-        for cell in cells:
-            if "\t" in cell or "\n" in cell:
-                raise SystemExit(f"{row.id}: a cell contains a tab or newline: {cell!r}")
-        writer.writerow(cells)
-    return buffer.getvalue()
+        bad = [cell for cell in cells if "\t" in cell or "\n" in cell]
+        if bad:
+            raise SystemExit(f"{row.id}: a cell contains a tab or newline: {bad[0]!r}")
+        lines.append("\t".join(cells))
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
