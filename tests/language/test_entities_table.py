@@ -53,6 +53,8 @@ def test_every_line_has_eight_cells_and_no_stray_whitespace():
     lines = TABLE.read_text(encoding="utf-8").rstrip("\n").split("\n")
     bad = [n for n, line in enumerate(lines, 1) if len(line.split("\t")) != len(COLUMNS)]
     assert bad == []
+    # No quote character anywhere, so that a csv reader with default quoting reads it the same.
+    assert [name for name in DATA.glob("*.tsv") if '"' in name.read_text(encoding="utf-8")] == []
     for row in read(TABLE):
         for column in FORM_COLUMNS:
             for form in forms(row, column):
@@ -239,3 +241,14 @@ def test_member_observer_and_historical_states_are_countries(rows, by_id):
     assert [i for i in historical if by_id[i]["type"] != "country"] == []
     assert "Zaire" in forms(by_id["dr-congo"], "en")
     assert "Southern Rhodesia" in forms(by_id["zimbabwe"], "en")
+
+
+def test_contextual_forms_belong_to_their_row(by_id):
+    """entities_contextual.tsv lists forms that name their entity only in context ("Charter",
+    "大会"); each must be a form of the row it names, and say which context."""
+    entries = read(DATA / "entities_contextual.tsv")
+    assert len(entries) >= 40
+    for entry in entries:
+        row = by_id[entry["id"]]
+        assert entry["form"] in {f for column in FORM_COLUMNS for f in forms(row, column)}, entry
+        assert entry["context"], entry
