@@ -202,6 +202,16 @@ IN_SAMPLES = [
     ("vienna-declaration-1993", "en", "Vienna Declaration and Programme of Action", "en/A_C.3_56_draft_right_to_development_2001.txt"),
     ("third-committee", "en", "Third Committee", "en/A_C.3_56_draft_right_to_development_2001.txt"),
     ("eswatini", "en", "Swaziland", "en/A_RES_55_100.partial.txt"),
+    ("iccpr", "zh_hans", "公民及政治权利国际盟约", "zh/A_RES_55_100.partial.txt"),
+    ("icpd-programme-of-action", "zh_hans", "国际人口与发展会议行动纲领", "zh/A_RES_55_100.partial.txt"),
+    ("friendly-relations-declaration", "zh_hans", "关于各国依联合国宪章建立友好关系和合作的国际法原则宣言", "zh/A_RES_68_262.partial.txt"),
+    ("ukraine-russia-friendship-treaty", "zh_hans", "乌克兰与俄罗斯联邦友好、合作和伙伴关系条约", "zh/A_RES_68_262.partial.txt"),
+    ("francophonie-charter", "zh_hans", "法语国家宪章", "zh/A_67_L_francophonie_draft.txt"),
+    ("pact-league-arab-states", "zh_hans", "阿拉伯国家联盟公约", "zh/A_RES_55_10.partial.txt"),
+    ("east-jerusalem", "zh_hans", "东耶路撒冷", "zh/A_RES_ES-10_21.partial.txt"),
+    ("gaza-strip", "zh_hans", "加沙地带", "zh/A_RES_ES-10_21.partial.txt"),
+    ("east-jerusalem", "en", "East Jerusalem", "en/A_RES_ES-10_21.partial.txt"),
+    ("gaza-strip", "en", "Gaza Strip", "en/A_RES_ES-10_21.partial.txt"),
 ]
 
 
