@@ -13,6 +13,7 @@ Run from the repository root (needs the ``data`` extra: babel, pycountry, opencc
 
     python language/data/build_entities.py          # rewrite entities.tsv
     python language/data/build_entities.py --check  # exit 1 if entities.tsv is out of date
+    python language/data/build_entities.py --stats  # rows by type and kind of source
 
 The output is deterministic: rows sorted by type, then id; alternatives keep their order, deduplicated.
 """
@@ -201,11 +202,35 @@ def render(rows: list[Row]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def stats(rows: list[Row]) -> str:
+    """Rows by type and by kind of source, the table the README shows."""
+    def kind(row: Row) -> str:
+        text = " ".join(row.sources)
+        parts = [name for name, mark in (("CLDR/ISO", "ISO 3166"), ("corpus", "corpus:"), ("hand", "hand"))
+                 if mark in text]
+        return " + ".join(parts)
+
+    counts: dict[str, dict[str, int]] = {}
+    for row in rows:
+        by_kind = counts.setdefault(row.type, {})
+        by_kind[kind(row)] = by_kind.get(kind(row), 0) + 1
+    forms = sum(len(r.names[c]) for r in rows for c in NAME_COLUMNS) + sum(len(r.acronyms) for r in rows)
+    lines = [f"{len(rows)} rows, {forms} names and acronyms ({sum(len(r.acronyms) for r in rows)} acronyms)"]
+    lines += [f"{t}: {sum(counts[t].values())} ({', '.join(f'{k} {n}' for k, n in sorted(counts[t].items()))})"
+              for t in TYPES if t in counts]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if entities.tsv is out of date")
+    parser.add_argument("--stats", action="store_true", help="print rows by type and source kind")
     args = parser.parse_args(argv)
-    text = render(build())
+    rows = build()
+    if args.stats:
+        print(stats(rows))
+        return 0
+    text = render(rows)
     if args.check:
         current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
         if current != text:

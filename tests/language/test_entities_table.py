@@ -23,6 +23,8 @@ FORM_COLUMNS = ("en", "fr", "zh_hans", "zh_hant", "acronyms")
 TYPES = {"mission", "organ", "body", "agency", "convention", "country", "other"}
 # Characters that exist only in simplified Chinese: none may stand in a traditional form.
 SIMPLIFIED_ONLY = set("国联团苏马门尔兰亚乌东罗伦刚际时区会议员组织约权类经济关实发处观卫队战们对话车军语说这")
+TRADITIONAL_ONLY = set("國聯團蘇馬門爾蘭亞烏東羅倫剛際時區會議員組織約權類經濟關實發處觀衛隊戰們對話車軍語說這")
+CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def read(path: Path) -> list[dict[str, str]]:
@@ -105,6 +107,15 @@ def test_traditional_forms_are_traditional(rows):
         first_hans, first_hant = forms(row, "zh_hans")[0], forms(row, "zh_hant")[0]
         if SIMPLIFIED_ONLY & set(first_hans):
             assert first_hant != first_hans, row["id"]
+
+
+def test_each_column_is_in_its_script(rows):
+    for row in rows:
+        for column in ("en", "fr", "acronyms"):
+            assert [f for f in forms(row, column) if CJK.search(f)] == [], (row["id"], column)
+        for column in ("zh_hans", "zh_hant"):
+            assert all(CJK.search(f) for f in forms(row, column)), (row["id"], column)
+        assert [f for f in forms(row, "zh_hans") if TRADITIONAL_ONLY & set(f)] == [], row["id"]
 
 
 def test_unmiss_row_is_the_contract_example(by_id):
