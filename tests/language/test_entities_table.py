@@ -223,6 +223,8 @@ IN_SAMPLES = [
     ("gaza-strip", "zh_hans", "加沙地带", "zh/A_RES_ES-10_21.partial.txt"),
     ("east-jerusalem", "en", "East Jerusalem", "en/A_RES_ES-10_21.partial.txt"),
     ("gaza-strip", "en", "Gaza Strip", "en/A_RES_ES-10_21.partial.txt"),
+    ("korea", "en", "Korea", "en/A_RES_498_V.partial.txt"),
+    ("korea", "zh_hans", "朝鲜", "zh/A_RES_498_V.txt"),
 ]
 
 
