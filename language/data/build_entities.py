@@ -145,6 +145,27 @@ def pycountry_version() -> str:
     return version("pycountry")
 
 
+# Spellings that differ between the 1946-1990s texts and later ones, or between typesettings,
+# for the same name: each form gets the other spelling as an alternative.
+LATIN_VARIANTS = (("Peace-keeping", "Peacekeeping"), ("peace-keeping", "peacekeeping"),
+                  ("Co-operation", "Cooperation"), ("co-operation", "cooperation"),
+                  ("Cease-Fire", "Ceasefire"), ("cease-fire", "ceasefire"))
+CJK_VARIANTS = (("－", "-"), ("（", "("), ("）", ")"))
+
+
+def spelling_variants(column: str, forms: list[str]) -> list[str]:
+    """The forms followed by their other spellings ("Peace-keeping Force" / "Peacekeeping Force";
+    "伊拉克－科威特" / "伊拉克-科威特")."""
+    pairs = CJK_VARIANTS if column.startswith("zh") else LATIN_VARIANTS
+    out = list(forms)
+    for form in forms:
+        for a, b in pairs:
+            for old, new in ((a, b), (b, a)):
+                if old in form:
+                    out.append(form.replace(old, new))
+    return out
+
+
 def to_traditional(forms: list[str], converters: list) -> list[str]:
     return [converter.convert(form) for converter in converters for form in forms]
 
@@ -181,6 +202,8 @@ def build(hand_path: Path = HAND) -> list[Row]:
         rows[row.id] = row
     converters = opencc_converters()
     for row in rows.values():
+        for column in ("en", "fr", "zh_hans", "zh_hant"):
+            row.add(column, spelling_variants(column, row.names[column]))
         converted = to_traditional(row.names["zh_hans"], converters)
         if any(form not in row.names["zh_hant"] for form in converted):
             row.sources.append(OPENCC_NOTE)
