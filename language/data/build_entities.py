@@ -9,7 +9,8 @@ Rows come from three places, each named in the row's ``source`` cell:
   simplified form (character conversion, not Taiwan/Hong Kong usage; CLDR zh_Hant, which is
   Taiwan usage, is added for countries).
 
-Run from the repository root (needs the ``data`` extra: babel, pycountry, opencc-python-reimplemented)::
+Run from the repository root; it needs babel, pycountry and opencc-python-reimplemented (pinned
+in the ``test`` extra of pyproject.toml)::
 
     python language/data/build_entities.py          # rewrite entities.tsv
     python language/data/build_entities.py --check  # exit 1 if entities.tsv is out of date
