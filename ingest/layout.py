@@ -16,7 +16,7 @@ from ingest.ocr import opens_with_misread_number
 NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*[.、．]\s*|\(?[a-z]{1,4}\)\s*|（[a-z]{1,4}）)(?=\S)")
 # paragraph-final punctuation, possibly followed by a footnote marker ("报告，²", "79/7;1",
 # the web transcriptions' "义务,[1]")
-TERMINAL = re.compile(r"[,;:.，；：。!?！？]\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2}/?|\[\d{1,3}\])?\s*$")
+TERMINAL = re.compile(r"[,;:.，；：。!?！？]\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}/?|\[\d{1,3}\])?\s*$")
 
 
 _CJK_RUNON = re.compile(
@@ -103,8 +103,11 @@ def starts_paragraph(previous: str, line: str) -> bool:
         return True  # "South Africa:* draft resolution" ends its block
     if _KIND_LINE.search(line) and not re.search(r"(?:[,、，]|\b(?:and|of|et|de|the))\s*$", previous):
         return True  # … and starts one, unless it ends a wrapped list of sponsors
-    if NUMBERED.match(line) or _RESOLUTION_NUMBER.match(line) or organ_name(line) or organ_name(previous) or is_closing(line):
+    if NUMBERED.match(line) or _RESOLUTION_NUMBER.match(line) or organ_name(line) or organ_name(previous):
         return True
+    if is_closing(line) and (TERMINAL.search(previous) or is_closing(previous)
+                             or line.startswith(("Adopted", "Adoptée"))):
+        return True  # "… as made at the" / "1448th meeting of the Council," reads on
     if _is_cjk(previous[-1:] or "a") and len(previous) < 40 and not re.search(r"[,;:.，；：。、]", previous):
         return True  # a short Chinese header line (title, adoption line) stands alone
     if not TERMINAL.search(previous):
@@ -120,6 +123,26 @@ def starts_paragraph(previous: str, line: str) -> bool:
 def starts_recital_or_operative(text: str) -> bool:
     """Whether `text` opens with a recital or operative verb ("Taking into account", "Decides")."""
     return bool(_starter_re().match(text)) or text.startswith(lexicon.ZH_PREAMBLE_STARTERS)
+
+
+def starts_operative(text: str, lang: str) -> bool:
+    """Whether `text` opens with an operative verb: "Calls upon", "Also requests",
+    "Strongly condemns", "决定"."""
+    if lang == "zh":
+        return text.startswith(lexicon.ZH_OPERATIVE_STARTERS)
+    return bool(_operative_re().match(text))
+
+
+@lru_cache(maxsize=1)
+def _operative_re() -> re.Pattern:
+    verbs = "|".join(map(re.escape, sorted(set(lexicon.OPERATIVE_STARTERS), key=len, reverse=True)))
+    adverbs = "|".join(map(re.escape, lexicon.OPERATIVE_ADVERBS))
+    return re.compile(rf"^(?:(?:{verbs})\b|(?:{adverbs}|[A-Z][a-z]+ly)\s+[a-z]+[^s\W]s\b)")
+
+
+def operative_pattern() -> str:
+    """The regex source of an operative opening, for patterns built around it."""
+    return _operative_re().pattern[1:]
 
 
 def split_run_on(line: str) -> list[str]:
@@ -143,7 +166,7 @@ def organ_name(line: str) -> str | None:
     text = line.strip()
     for organ, patterns in lexicon.ORGANS.items():
         for pattern in patterns:
-            if re.fullmatch(rf"{pattern}\s*[,，:：]?", text, flags=re.I):
+            if re.fullmatch(rf"{pattern}\s*[,，:：.]?", text, flags=re.I):  # OCR "Council." for "Council,"
                 return organ
     return None
 
