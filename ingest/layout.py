@@ -28,6 +28,10 @@ _CJK_RUNON = re.compile(
 _RESOLUTION_NUMBER = re.compile(r"^(?:ES-\d+/)?\d{1,3}/\d{1,4}[.．]\s*\S")
 
 
+# a meeting named inside a sentence, not an adoption record: "1448th meeting of the Council,"
+_MEETING_READS_ON = re.compile(r"^\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b(?:\s*[,;]|\s+(?:of|as|in|on|and)\b)")
+
+
 _KIND_LINE = re.compile(
     r"[:：]\**\s*(?:draft resolution|draft decision|projet de r[ée]solution|projet de d[ée]cision|决议草案|决定草案|決議草案)\s*$",
     re.I,
@@ -105,9 +109,8 @@ def starts_paragraph(previous: str, line: str) -> bool:
         return True  # … and starts one, unless it ends a wrapped list of sponsors
     if NUMBERED.match(line) or _RESOLUTION_NUMBER.match(line) or organ_name(line) or organ_name(previous):
         return True
-    if is_closing(line) and (TERMINAL.search(previous) or is_closing(previous)
-                             or line.startswith(("Adopted", "Adoptée"))):
-        return True  # "… as made at the" / "1448th meeting of the Council," reads on
+    if is_closing(line) and (TERMINAL.search(previous) or not _MEETING_READS_ON.match(line)):
+        return True  # but "… as made at the" / "1448th meeting of the Council," reads on
     if _is_cjk(previous[-1:] or "a") and len(previous) < 40 and not re.search(r"[,;:.，；：。、]", previous):
         return True  # a short Chinese header line (title, adoption line) stands alone
     if not TERMINAL.search(previous):
@@ -175,6 +178,8 @@ def is_closing(text: str) -> bool:
     """An adoption or meeting line that closes the body ("22nd plenary meeting")."""
     text = text.strip()
     # case matters: "adopted at the …" inside a sentence is no adoption line
+    if re.match(r"^Ad[oa]pt(?:ed|ée)\b.{0,80}\b(?:meeting|séance|votes?|voix|unanimously|à l'unanimité)", text):
+        return True  # "Adopted at the 396th meeting by 8 votes to none, with 3 abstentions (…)" runs long
     return len(text) < 160 and any(re.search(p, text) for p in lexicon.CLOSING)
 
 

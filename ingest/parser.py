@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from ingest.footnotes import split_footnotes, strip_markers
+from ingest.footnotes import split_footnotes, split_trailing_footnotes, strip_markers
 from ingest.furniture import clean_page, split_pages_at_running_headers
 from ingest.header import read_agenda_item, read_header, session_from_symbol, title_of_other
 from ingest.language import detect_language
@@ -66,6 +66,10 @@ def _parse_pages(pages: list[str], *, symbol: str | None, lang: str | None, sour
             notes.setdefault(number, text)
             note_pages.setdefault(number, index + 1)
         body_pages.append(lines)
+    body_pages[-1], trailing = split_trailing_footnotes(body_pages[-1])
+    for number, text in trailing:
+        notes.setdefault(number, text)
+        note_pages.setdefault(number, len(body_pages))
     blocks = blocks_from_pages(body_pages)
     if not blocks:
         raise ParseError(where, "no paragraphs found (only page furniture or footnotes)")
