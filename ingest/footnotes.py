@@ -113,6 +113,47 @@ def split_trailing_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[in
     return lines[:first], [(n, t) for n, t in notes]
 
 
+# Web copies glue a footnote's text into the sentence where its marker stood:
+# "…et le développementRapport de la Conférence …, chap. I, résolution 1, annexe., le regroupement".
+_INLINE_LATIN = re.compile(
+    r"(?<=[a-zéèàù,])(?P<note>(?:Report|Rapport|See|Voir|Official Records|Documents officiels|Resolution|Résolution)\b"
+    r"[^.]{0,400}?(?:\.[^.]{0,200}?){0,8}?)\.(?=[,;:]|\s+[a-zéèàù])"
+)
+_BIBLIOGRAPHIC = re.compile(
+    r"publication|Sales No|num[ée]ro de vente|chap\.|annexe?\b|Supplement|Suppl[ée]ment|vol\.|No\.|[ASE]/\d|Official Records"
+    r"|Documents officiels|^R[ée]solution \d")
+_INLINE_ZH = re.compile(
+    r"(?<=》)(?P<note>《[^《》]{4,200}》\s*[(（][^()（）]*(?:出版物|出售品编号|正式记录|补编)[^()（）]*[)）][^。；《]{0,80}。)\s?"
+)
+
+
+INLINE_MARK = "\x00"  # where an inline footnote stood; the caller puts its marker there
+
+
+def split_inline_footnotes(text: str) -> tuple[str, tuple[str, ...]]:
+    """Take footnote texts that a web copy glued into the paragraph out of it; each
+    leaves INLINE_MARK where it stood.
+
+    >>> split_inline_footnotes("Programme of Action of the Conference,Report of the Conference, Cairo "
+    ...                        "(United Nations publication, Sales No. E.95.XIII.18), chap. I, annex. family reunification")
+    ('Programme of Action of the Conference,\\x00 family reunification', ('Report of the Conference, Cairo (United Nations publication, Sales No. E.95.XIII.18), chap. I, annex.',))
+    """
+    notes: list[str] = []
+
+    def take(match: re.Match) -> str:
+        note = match.group("note").strip()
+        if not note.endswith(("。", ".")):
+            note += "."
+        if not _BIBLIOGRAPHIC.search(note) and not re.search(r"出版物|出售品编号|正式记录|补编", note):
+            return match.group(0)
+        notes.append(note)
+        return INLINE_MARK
+
+    text = _INLINE_ZH.sub(take, text)
+    text = _INLINE_LATIN.sub(take, text)
+    return text, tuple(notes)
+
+
 def strip_markers(text: str, known: set[int]) -> tuple[str, tuple[int, ...]]:
     """Remove footnote markers of known footnotes from `text`; return the clean
     text and the cited numbers in order of first citation.

@@ -153,7 +153,7 @@ def split_run_on(line: str) -> list[str]:
     ("… United Nations The General Assembly, Recalling …")."""
     if len(line) < 250:
         return [line]
-    if sum(1 for ch in line if _is_cjk(ch)) > 0.5 * len(line.replace(" ", "")):
+    if is_mostly_cjk(line):
         # Chinese puts no spaces between words: in a long run-on line a space
         # between Chinese characters, or before a paragraph number, is a lost line break
         parts = _CJK_RUNON.split(line)
@@ -162,6 +162,10 @@ def split_run_on(line: str) -> list[str]:
     line = organ.sub(lambda m: "\n" + m.group(0).strip() + "\n", line)
     line = _runon_re().sub("\n", line)
     return [part.strip() for part in line.split("\n") if part.strip()]
+
+
+def is_mostly_cjk(text: str) -> bool:
+    return sum(1 for ch in text if _is_cjk(ch)) > 0.5 * len(text.replace(" ", ""))
 
 
 def organ_name(line: str) -> str | None:
