@@ -11,13 +11,12 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from language.refs import REF_RE, is_valid_ref
+
 LANGUAGES = ("zh", "en", "fr", "ru", "es", "ar")
 
-# ppN, opN, opN.x (a letter, or a roman numeral printed directly under opN), opN.x.ii, fnN, title, annex.<anything>, pN (unnumbered body
-# paragraphs of documents that are not resolutions)
-REF_PATTERN = re.compile(
-    r"^(?:title|pp\d+|op\d+(?:\.(?:[a-z]{1,2}|[ivxlc]{1,6})(?:\.[ivxlc]+)?)?|fn\d+|p\d+|annex(?:\.[a-z0-9]+)+)$"
-)
+# the one grammar of paragraph refs lives in language/refs.py
+REF_PATTERN = REF_RE
 
 
 class ParagraphKind(StrEnum):
@@ -86,7 +85,7 @@ class Paragraph:
     number: str | None = None
 
     def __post_init__(self) -> None:
-        if not REF_PATTERN.match(self.ref):
+        if not is_valid_ref(self.ref):
             raise ValueError(f"paragraph ref {self.ref!r} is not a valid reference")
         if not isinstance(self.kind, ParagraphKind):
             raise ValueError(f"paragraph kind {self.kind!r} is not a ParagraphKind")

@@ -64,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", help="language code, when detection should be overridden")
     _add_common(p)
 
+    p = sub.add_parser("census", help="parse every file of a folder and report the structural checks that fail")
+    p.add_argument("folder", type=Path)
+    p.add_argument("--json", action="store_true", help="print exactly one JSON document to stdout")
+    p.add_argument("-v", "--verbose", action="store_true", help="log more to stderr")
+
     p = sub.add_parser("ingest", help="parse and index files or folders")
     p.add_argument("paths", nargs="+", type=Path)
     p.add_argument("--symbol", help="document symbol (single file only)")
@@ -185,6 +190,22 @@ def cmd_parse(args) -> int:
         return "\n".join(lines)
 
     _emit(args, payload, text)
+    return 0
+
+
+def cmd_census(args) -> int:
+    from ingest.census import census, format_text, summary
+    from ingest.parser import parse_file
+
+    if not args.folder.is_dir():
+        raise ResqaError(f"not a folder: {args.folder}")
+    settings = _settings(args)
+    if not args.verbose:
+        logging.getLogger("ingest").setLevel(logging.ERROR)  # one warning per odd file would drown the report
+    reports = census(args.folder, lambda path: parse_file(path, max_bytes=settings.max_file_bytes),
+                     progress=_progress_bar("census", unit="file"))
+    payload = {"summary": summary(reports), "files": [r.to_json() for r in reports]}
+    _emit(args, payload, lambda: format_text(reports, args.folder))
     return 0
 
 
@@ -336,6 +357,7 @@ def cmd_serve(args) -> int:
 
 COMMANDS = {
     "parse": cmd_parse,
+    "census": cmd_census,
     "ingest": cmd_ingest,
     "search": cmd_search,
     "ask": cmd_ask,
