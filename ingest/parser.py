@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from ingest.citations import with_cites
 from ingest.footnotes import split_footnotes, strip_markers
 from ingest.furniture import clean_page, split_pages_at_running_headers
 from ingest.header import read_agenda_item, read_header, session_from_symbol, title_of_other
@@ -107,6 +108,7 @@ def _parse_pages(pages: list[str], *, symbol: str | None, lang: str | None, sour
         warnings.append("organ line found but no preambular or operative paragraph")
     for message in warnings:
         log.warning("%s: %s", where, message)
+    paragraphs = with_cites(paragraphs, body.organ, doc_symbol)
     return Document(
         symbol=doc_symbol, lang=language, title=title_clean or title, kind=kind,
         paragraphs=tuple(paragraphs), footnotes=footnotes, organ=body.organ,
