@@ -28,7 +28,7 @@ from dataclasses import replace
 from ingest.model import Cite, Paragraph
 from ingest.symbols import normalize_symbol, symbol_key
 
-__all__ = ["extract_cites", "with_cites", "symbol_kind"]
+__all__ = ["cites_of_texts", "extract_cites", "with_cites", "symbol_kind"]
 
 # -- full symbols --------------------------------------------------------------------------------
 _SEG = r"(?:ES-\d+|[A-Z]{1,8}(?:\.\d+)?|\d+(?:\.\d+)?|(?:Add|Rev|Corr|Amend)\.\d+)"
@@ -224,9 +224,14 @@ def extract_cites(text: str, organ: str | None = None, own_symbol: str | None = 
     return tuple(cites)
 
 
-def with_cites(paragraphs, organ: str | None, own_symbol: str | None) -> list[Paragraph]:
-    """The paragraphs with `cites` filled in (the parser's last step)."""
-    first = [extract_cites(p.text, organ, own_symbol) for p in paragraphs]
+def cites_of_texts(texts, organ: str | None, own_symbol: str | None) -> list[tuple[Cite, ...]]:
+    """The cites of each of a document's paragraph texts, in order.
+
+    Two passes: a bare "resolution 687" is the resolution the same document cites in full
+    ("687 (1991)") elsewhere, so the numbers printed in full are collected first.
+    """
+    texts = list(texts)
+    first = [extract_cites(t, organ, own_symbol) for t in texts]
     known: dict[str, str] = {}
     for cites in first:
         for c in cites:
@@ -234,5 +239,12 @@ def with_cites(paragraphs, organ: str | None, own_symbol: str | None) -> list[Pa
             if number:
                 known.setdefault(number.group(1), c.symbol)
     if not known:
-        return [replace(p, cites=c) for p, c in zip(paragraphs, first)]
-    return [replace(p, cites=extract_cites(p.text, organ, own_symbol, known)) for p in paragraphs]
+        return first
+    return [extract_cites(t, organ, own_symbol, known) for t in texts]
+
+
+def with_cites(paragraphs, organ: str | None, own_symbol: str | None) -> list[Paragraph]:
+    """The paragraphs with `cites` filled in (the parser's last step)."""
+    paragraphs = list(paragraphs)
+    found = cites_of_texts((p.text for p in paragraphs), organ, own_symbol)
+    return [replace(p, cites=c) for p, c in zip(paragraphs, found)]
