@@ -16,7 +16,7 @@ from pathlib import Path
 from ingest.model import LANGUAGES, REF_PATTERN
 from resqa.errors import ParseError
 
-QUESTION_TYPES = ("lookup", "list", "crosslingual", "noanswer")
+QUESTION_TYPES = ("lookup", "list", "crosslingual", "noanswer", "lineage", "change")
 REQUIRED_KEYS = ("id", "question", "lang", "type", "relevant", "answer_contains")
 _CITATION = re.compile(r"^(?P<symbol>[^#]*\S)#(?P<ref>[^#\s]+)$")
 

@@ -28,7 +28,7 @@ from dataclasses import replace
 from ingest.model import Cite, Paragraph
 from ingest.symbols import normalize_symbol, symbol_key
 
-__all__ = ["cites_of_texts", "extract_cites", "with_cites", "symbol_kind"]
+__all__ = ["cites_of_texts", "extract_cites", "symbols_named", "with_cites", "symbol_kind"]
 
 # -- full symbols --------------------------------------------------------------------------------
 _SEG = r"(?:ES-\d+|[A-Z]{1,8}(?:\.\d+)?|\d+(?:\.\d+)?|(?:Add|Rev|Corr|Amend)\.\d+)"
@@ -222,6 +222,32 @@ def extract_cites(text: str, organ: str | None = None, own_symbol: str | None = 
         seen.add(key)
         cites.append(cite)
     return tuple(cites)
+
+
+_LOOSE_ITEM = re.compile(r"(?<![A-Za-z0-9/.])(?:ES-\d+\s*/\s*\d+|\d{1,4}\s*/\s*\d{1,4}"
+                         r"|\d{1,4}\s*[(（]\s*(?:\d{4}|[IVXL]+)\s*[)）])")
+
+
+def symbols_named(text: str) -> list[str]:
+    """Every symbol a short text (a question) names, with or without the word "resolution".
+
+    >>> symbols_named("What changed in resolution 482 (1980) compared with 472 (1980)?")
+    ['S/RES/482 (1980)', 'S/RES/472 (1980)']
+    """
+    found: list[tuple[int, str]] = []
+    spans: list[tuple[int, int]] = []
+    for m in _FULL.finditer(text):
+        if re.search(r"\d", m.group("sym")):
+            found.append((m.start(), normalize_symbol(m.group("sym") + (m.group("tail") or ""))))
+            spans.append((m.start(), m.end()))
+    for m in _LOOSE_ITEM.finditer(text):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        symbol = _number_symbol(m.group(0), text[m.end():m.end() + 3].lstrip().startswith(("号决定", "號決定")),
+                                None, None)
+        if symbol:
+            found.append((m.start(), symbol))
+    return list(dict.fromkeys(symbol for _, symbol in sorted(found)))
 
 
 def cites_of_texts(texts, organ: str | None, own_symbol: str | None) -> list[tuple[Cite, ...]]:
