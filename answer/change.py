@@ -34,6 +34,10 @@ _CHANGE = re.compile(
     r"|什么变化|何变化|哪些变化|什么變化|哪些變化|什么不同|何不同|哪些不同|新增了什么|有什么新|改动|修改了什么",
     re.I,
 )
+# With two documents named, a comparison is a change question too ("Par rapport à 73/8, … 80/4 …").
+_COMPARED = re.compile(r"\bcompared\s+(?:with|to)\b|\bpar\s+rapport\s+(?:à|aux?)\b|相比|相较|相對|\bversus\b|\bvs\.?\s",
+                       re.I)
+CONTEXT_WORDS = 2  # unchanged words shown on each side of a changed passage
 _PREVIOUS = re.compile(r"上一份|上一个|上份|前一份|上一年|去年|previous|last\s+(?:year|one|time)|précédent|l['’]an\s+dernier",
                        re.I)
 _THIS_YEAR = re.compile(r"this\s+year['’]?s?|latest|newest|most\s+recent|今年|最新|cette\s+année|derni[èe]re", re.I)
@@ -79,7 +83,7 @@ def _short(text: str) -> str:
 
 
 def is_change_question(question: str) -> bool:
-    return bool(_CHANGE.search(question))
+    return bool(_CHANGE.search(question)) or (bool(_COMPARED.search(question)) and len(symbols_named(question)) >= 2)
 
 
 def documents_to_compare(library, question: str, turns=(), lang: str = "en") -> tuple[str | None, str | None]:
@@ -139,6 +143,52 @@ def answer(library, question: str, turns=(), lang: str = "en") -> Answer | None:
     return render(library, result, lang)
 
 
+def passages(diff) -> tuple[str, str]:
+    """The old and the new wording of each changed passage, with a few unchanged words around it
+    ("its seventy-fourth session" → "its eighty-first session"), passages joined by " … "."""
+    diff = _coalesce(list(diff))
+    old_parts, new_parts = [], []
+    i = 0
+    while i < len(diff):
+        if diff[i][0] == "=":
+            i += 1
+            continue
+        j = i
+        while j < len(diff) and diff[j][0] != "=":
+            j += 1
+        before = _edge(diff[i - 1][1], last=True) if i > 0 else ""
+        after = _edge(diff[j][1], last=False) if j < len(diff) else ""
+        minus = "".join(t for op, t in diff[i:j] if op == "-")
+        plus = "".join(t for op, t in diff[i:j] if op == "+")
+        old_parts.append((before + minus + after).strip() if minus else "")
+        new_parts.append((before + plus + after).strip() if plus else "")
+        i = j
+    return " … ".join(p for p in old_parts if p), " … ".join(p for p in new_parts if p)
+
+
+def _coalesce(diff: list) -> list:
+    """Two changes a few words (or Chinese characters) apart read as one: "三个月,至一九七五" → "一年,即到一九七七"."""
+    out: list = []
+    for k, (op, text) in enumerate(diff):
+        between = 0 < k < len(diff) - 1 and diff[k - 1][0] != "=" and diff[k + 1][0] != "="
+        short = len(text.strip()) <= 8 if re.search(r"[\u3400-\u9fff]", text) else len(text.split()) <= 2 * CONTEXT_WORDS
+        if op == "=" and between and short:
+            out += [("-", text), ("+", text)]
+        else:
+            out.append((op, text))
+    return out
+
+
+def _edge(text: str, last: bool) -> str:
+    """The last (or first) CONTEXT_WORDS words of an unchanged segment, with the spacing that joins them."""
+    if re.search(r"[\u3400-\u9fff]", text):  # Chinese: a few characters
+        return text[-4:] if last else text[:4]
+    words = re.findall(r"\s*\S+", text) if not last else re.findall(r"\S+\s*", text)
+    if last:
+        return "".join(words[-CONTEXT_WORDS:]) if words else text
+    return "".join(words[:CONTEXT_WORDS]) if words else text
+
+
 def render(library, result, lang: str) -> Answer:
     """The answer text for a Comparison: changed, added and removed paragraphs, cited on both sides."""
     a, b = result.a, result.b
@@ -158,8 +208,7 @@ def render(library, result, lang: str) -> Answer:
         wb = phrasing.ref_in_words(pair.b, lang) if pair.b else ""
         ca, cb = f"{a}#{pair.a}", f"{b}#{pair.b}"
         if pair.status == "changed":
-            old = " … ".join(t.strip() for op, t in pair.diff if op == "-" and t.strip())
-            new = " … ".join(t.strip() for op, t in pair.diff if op == "+" and t.strip())
+            old, new = passages(pair.diff)
             what = (_t("arrow", lang, old=_short(old), new=_short(new)) if old and new
                     else _t("adds", lang, new=_short(new)) if new else _t("drops", lang, old=_short(old)))
             lines.append(_t("changed", lang, wb=wb, cb=cb, wa=wa, ca=ca, what=what))

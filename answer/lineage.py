@@ -27,8 +27,8 @@ _VERB = (r"recall(?:s|ed)?|cit(?:e|es|ed|ing)|refer(?:s|red)?\s+to|mention(?:s|e
          r"|回顾|回顧|引用|援引|提及|提到|重申")
 _VERB_RE = re.compile(_VERB, re.I)
 _WHICH_DOCS = re.compile(
-    r"\b(?:which|what)\s+(?:other\s+)?(?:resolutions?|documents?|decisions?|texts?)\b|\bwho\b"
-    r"|quel(?:le)?s?\s+(?:autres\s+)?(?:r[ée]solutions?|documents?|textes?|d[ée]cisions?)|哪些|哪几|什么决议|何种", re.I)
+    r"\b(?:which|what)\s+(?:\w+\s+)?(?:resolutions?|documents?|decisions?|texts?)\b|\bwho\b"
+    r"|quel(?:le)?s?\s+(?:\w+\s+)?(?:r[ée]solutions?|documents?|textes?|d[ée]cisions?)|哪些|哪几|什么决议|何种", re.I)
 _PASSIVE = re.compile(r"\bcited\s+by\b|\bcit[ée]e?s?\s+par\b|被.{0,8}(?:引用|援引|提及|回顾)", re.I)
 
 
@@ -56,7 +56,7 @@ def detect(question: str) -> LineageQuestion | None:
         return LineageQuestion(symbols[0], "cited_by")
     if which and which.start() < verb.start() and symbol_at > verb.start():
         return LineageQuestion(symbols[0], "cited_by")
-    if which is None and not re.search(r"\b(?:what|que|qu['’]|quoi)\b|什么|哪些", question, re.I):
+    if which is None and not re.search(r"\b(?:what|which|que|qu['’]|quoi|quel(?:le)?s?)\b|什么|哪些", question, re.I):
         return None  # "does X recall Y?" is a lookup, not a listing
     return LineageQuestion(symbols[0], "cites")
 

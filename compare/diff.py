@@ -14,7 +14,8 @@ import re
 from difflib import SequenceMatcher
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_WORDS = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
+# a word keeps its inner "/", "." and "-": "79/7", "A/80/83", "eighty-first" are one token each
+_WORDS = re.compile(r"\s+|\w+(?:[/.\-]\w+)*|[^\w\s]", re.UNICODE)
 # Footnote markers that survive in some texts ("[1]", superscripts) are not part of the wording.
 _MARKERS = re.compile(r"\[\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+")
 # Typographic variants of one character (a non-breaking hyphen in one year's PDF) are not a change of wording.

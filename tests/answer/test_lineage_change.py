@@ -82,7 +82,7 @@ def test_what_changed_482_compared_with_472(assistant):
     assert answer.answer.split("\n")[0] == ("Compared with S/RES/472 (1980), S/RES/482 (1980) changes 6 paragraph(s), "
                                             "adds 0 and removes 0 (3 unchanged):")
     assert ("- operative paragraph 3 [S/RES/482 (1980)#op3] (was operative paragraph 3 [S/RES/472 (1980)#op3]): "
-            "“30 November 1980” → “31 May 1981”") in answer.answer
+            "“resolution by 30 November 1980.” → “resolution by 31 May 1981.”") in answer.answer
     # each changed paragraph is cited on both sides
     assert {"S/RES/482 (1980)#op3", "S/RES/472 (1980)#op3"} <= set(answer.citations)
 
@@ -94,16 +94,38 @@ def test_zh_follow_up_compares_with_the_previous_version(assistant):
     assert answer.qtype == "change" and answer.lang == "zh"
     assert answer.answer.startswith("与 S/RES/368 (1975) 相比，S/RES/396 (1976) 修改了 7 个段落，新增 3 个，删除 1 个")
     assert "- 新增执行部分第2段 [S/RES/396 (1976)#op2]：" in answer.answer
-    assert "“三个月 … 至" in answer.answer
+    assert "：“期限延长三个月,至一九七五年七月二十四” → “期限延长一年,即到一九七七年十月二十四”" in answer.answer
 
 
 def test_what_is_new_in_this_years_resolution_on_a_topic(assistant):
     answer = checked(assistant.ask("What is new in this year's resolution on the embargo against Cuba?"))
     assert answer.answer.startswith("Compared with A/RES/73/8, A/RES/80/4 changes 7 paragraph(s)")
-    assert "[A/RES/80/4#op5] (was operative paragraph 5 [A/RES/73/8#op5]): “seventy … fourth” → “eighty … first”" \
-        in answer.answer
+    assert ("[A/RES/80/4#op5] (was operative paragraph 5 [A/RES/73/8#op5]): “of its seventy-fourth session the” → "
+            "“of its eighty-first session the”") in answer.answer
 
 
 def test_ordinary_questions_are_not_hijacked(assistant):
     assert assistant.ask("Which paragraphs concern the embargo?").qtype in ("list", "noanswer")
     assert assistant.ask("What does operative paragraph 1 of resolution 660 (1990) say?").qtype != "lineage"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Which earlier resolutions does resolution 84 (1950) refer to?", ("S/RES/84 (1950)", "cites")),
+    ("Quelles résolutions antérieures la résolution 827 (1993) cite-t-elle ?", ("S/RES/827 (1993)", "cites")),
+    ("哪些决议引用了安理会第186(1964)号决议？", ("S/RES/186 (1964)", "cited_by")),
+    ("Which documents cite Security Council resolution 713 (1991)?", ("S/RES/713 (1991)", "cited_by")),
+    ("Does resolution 660 (1990) recall the Charter?", None),
+])
+def test_lineage_detection(question, expected):
+    from answer.lineage import detect
+
+    found = detect(question)
+    assert (found.symbol, found.direction) == expected if expected else found is None
+
+
+def test_a_comparison_of_two_named_documents_is_a_change_question():
+    from answer.change import is_change_question
+
+    assert is_change_question("En quoi la résolution 396 (1976) modifie-t-elle le mandat par rapport à la résolution 368 (1975) ?")
+    assert not is_change_question("Par rapport à la résolution 368 (1975), que dit le paragraphe 2 ?")
+    assert not is_change_question("Which paragraphs concern climate change?")
