@@ -62,7 +62,8 @@ def detect(question: str) -> LineageQuestion | None:
 
 
 def _first_symbol_position(question: str) -> int:
-    m = re.search(r"\d", question)
+    """Where the document is named: its number with "(year)" or "/", or a full symbol (not a year)."""
+    m = re.search(r"\b[AS]/|(?<![\d/])\d{1,4}\s*[(（/]", question)
     return m.start() if m else len(question)
 
 
@@ -104,7 +105,7 @@ def _t(key: str, lang: str, **values) -> str:
     return fill(_TEXT, key, lang, **values)
 
 
-def _version(library, symbol: str, langs, lang: str) -> str | None:
+def _version(langs, lang: str) -> str | None:
     """The language version to quote: the question's if indexed, else the first indexed one."""
     langs = list(langs)
     return lang if lang in langs else (langs[0] if langs else None)
@@ -140,7 +141,7 @@ def _cites(library, links: dict, lang: str) -> Answer:
     if not cites:
         return Answer(_t("none_cites", lang, symbol=symbol), (), (), QTYPE, lang)
     indexed_langs = {lg for c in cites for lg in c.get("langs", ())}
-    version = _version(library, symbol, sorted(indexed_langs), lang)
+    version = _version(sorted(indexed_langs), lang)
     hits, lines = [], [_t("cites_head", lang, symbol=symbol, n=len(cites), k=sum(c["indexed"] for c in cites))]
     for c in cites:
         refs = c["refs"] if version in c.get("langs", (version,)) else []
@@ -160,7 +161,7 @@ def _cited_by(library, links: dict, lang: str) -> Answer:
         return Answer(_t("none_cited_by", lang, symbol=symbol, state=state), (), (), "noanswer", lang)
     hits, lines = [], [_t("cited_by_head", lang, n=len(citing), symbol=symbol, state=state)]
     for c in citing:
-        version = _version(library, c["symbol"], c.get("langs", ()), lang)
+        version = _version(c.get("langs", ()), lang)
         found = _hits_for(library, c["symbol"], version, c["refs"])
         hits.extend(found[:MAX_REFS])
         title = f" ({c['title']})" if _informative(c.get("title"), c["symbol"]) else ""
