@@ -11,6 +11,7 @@ import argparse
 import json
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Callable
@@ -331,14 +332,23 @@ def cmd_delete(args) -> int:
     return 0
 
 
-def cmd_links(args) -> int:
+def _symbol_arg(text: str) -> str:
+    """A symbol as typed: "S/RES/660 (1990)", or the short forms "660 (1990)", "33/18", "第2326(2016)号"."""
+    from ingest.citations import symbols_named
     from ingest.symbols import normalize_symbol
 
-    if not normalize_symbol(args.symbol):
+    if not normalize_symbol(text):
         raise ResqaError("the symbol is empty")
+    if "/" in text and re.match(r"^\s*[A-Za-z]", text):
+        return text
+    named = symbols_named(text)
+    return named[0] if len(named) == 1 else text
+
+
+def cmd_links(args) -> int:
     library = _open_library(_settings(args))
     try:
-        payload = library.links(args.symbol)
+        payload = library.links(_symbol_arg(args.symbol))
     finally:
         library.close()
 
@@ -364,7 +374,7 @@ def cmd_compare(args) -> int:
 
     library = _open_library(_settings(args))
     try:
-        result = compare_documents(library, args.a, args.b, lang=args.lang)
+        result = compare_documents(library, _symbol_arg(args.a), _symbol_arg(args.b), lang=args.lang)
     finally:
         library.close()
     _emit(args, result.to_json(), lambda: format_comparison(result))

@@ -128,3 +128,11 @@ def test_draft_and_adopted_text_are_paired(library):
     library.ingest_document(replace(parse_file(draft_file, symbol="A/RES/79/5"), session="79"))
     assert [r["symbol"] for r in library.links("A/80/L.1")["related"]] == ["A/RES/80/5"]
     assert library.links("S/RES/660 (1990)")["related"] == []
+
+
+def test_cli_links_accepts_short_forms_and_rejects_empty(capsys, library):
+    store = ["--store", str(library.registry.dir), "--embed-model", "fake"]
+    assert main(["links", "660 (1990)", *store, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["symbol"] == "S/RES/660 (1990)"
+    assert main(["links", " ", *store]) == 1
+    assert capsys.readouterr().err.strip() == "resqa: error: the symbol is empty"
