@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import re
+import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -56,6 +57,8 @@ class LinksIndex:
         self.path = Path(store_dir) / "links.json"
         self._mtime: int | None = None
         self.entries: dict[str, dict] = {}
+        # the UI answers several requests at once: one thread at a time reads, repairs or writes
+        self._lock = threading.RLock()
 
     # -- file -----------------------------------------------------------------------------------
     def _load(self) -> None:
@@ -77,7 +80,7 @@ class LinksIndex:
 
     def _save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(f".tmp{os.getpid()}")
+        tmp = self.path.with_suffix(f".tmp{os.getpid()}-{threading.get_ident()}")
         try:
             # No fsync: the file is derived data, checked against the registry before every read (`sync`),
             # so after a crash an old or missing file is rebuilt; os.replace still makes each write whole.
@@ -93,37 +96,40 @@ class LinksIndex:
     # -- hooks (callers hold the store's write lock) ----------------------------------------------------
     def record(self, doc: Document, version: str) -> None:
         """Index what `doc` cites (ingest and re-ingest: the entry is replaced)."""
-        self._load()
-        self.entries[_key(doc.symbol, doc.lang)] = {
-            "symbol": normalize_symbol(doc.symbol), "lang": doc.lang, "version": version, "title": doc.title,
-            "session": doc.session, "agenda_item": doc.agenda_item, "kind": str(doc.kind), "year": doc.year,
-            "cites": [[p.ref, c.symbol, c.kind, c.text] for p in doc.paragraphs for c in p.cites],
-        }
-        self._save()
+        with self._lock:
+            self._load()
+            self.entries[_key(doc.symbol, doc.lang)] = {
+                "symbol": normalize_symbol(doc.symbol), "lang": doc.lang, "version": version, "title": doc.title,
+                "session": doc.session, "agenda_item": doc.agenda_item, "kind": str(doc.kind), "year": doc.year,
+                "cites": [[p.ref, c.symbol, c.kind, c.text] for p in doc.paragraphs for c in p.cites],
+            }
+            self._save()
 
     def forget(self, symbol: str, lang: str) -> None:
-        self._load()
-        if self.entries.pop(_key(symbol, lang), None) is not None:
-            self._save()
+        with self._lock:
+            self._load()
+            if self.entries.pop(_key(symbol, lang), None) is not None:
+                self._save()
 
     # -- keeping in step with the registry -------------------------------------------------------------
     def sync(self, documents: Mapping[str, object], read: ReadParagraphs) -> None:
         """Drop entries of documents no longer registered; rebuild those missing or of another version."""
-        self._load()
-        wanted = {_key(d.symbol, d.lang): d for d in documents.values()}
-        changed = False
-        for key in [k for k in self.entries if k not in wanted]:
-            del self.entries[key]
-            changed = True
-        for key, info in wanted.items():
-            entry = self.entries.get(key)
-            if entry is not None and entry.get("version") == info.version:
-                continue
-            self.entries[key] = self._entry_from_store(info, read, entry)
-            changed = True
-        if changed:
-            logger.info("links index brought in step with the registry (%d documents)", len(self.entries))
-            self._save()
+        with self._lock:
+            self._load()
+            wanted = {_key(d.symbol, d.lang): d for d in documents.values()}
+            changed = False
+            for key in [k for k in self.entries if k not in wanted]:
+                del self.entries[key]
+                changed = True
+            for key, info in wanted.items():
+                entry = self.entries.get(key)
+                if entry is not None and entry.get("version") == info.version:
+                    continue
+                self.entries[key] = self._entry_from_store(info, read, entry)
+                changed = True
+            if changed:
+                logger.info("links index brought in step with the registry (%d documents)", len(self.entries))
+                self._save()
 
     @staticmethod
     def _entry_from_store(info, read: ReadParagraphs, old: dict | None) -> dict:
@@ -149,40 +155,42 @@ class LinksIndex:
 
     def query(self, symbol: str) -> dict:
         """The `resqa links --json` document for `symbol` (indexed or not). Call `sync` first."""
-        self._load()
-        symbol = normalize_symbol(symbol)
-        key = symbol_key(symbol)
-        own = self.versions_of(symbol)
-        cites: dict[str, dict] = {}
-        for entry in own:
-            for ref, cited, kind, text in entry["cites"]:
-                item = cites.setdefault(symbol_key(cited), {"symbol": cited, "kind": kind, "refs": [], "langs": [],
-                                                            "text": text})
-                if ref not in item["refs"]:
-                    item["refs"].append(ref)
-                if entry["lang"] not in item["langs"]:
-                    item["langs"].append(entry["lang"])
-        for item in cites.values():
-            item["indexed"] = self.indexed(item["symbol"])
-        cited_by: dict[str, dict] = {}
-        for entry in sorted(self.entries.values(), key=lambda e: (e.get("year") or 0, e["symbol"], e["lang"])):
-            if symbol_key(entry["symbol"]) == key:
-                continue
-            refs = [ref for ref, cited, _, _ in entry["cites"] if symbol_key(cited) == key]
-            if not refs:
-                continue
-            item = cited_by.setdefault(symbol_key(entry["symbol"]), {"symbol": entry["symbol"], "refs": [],
-                                                                     "langs": [], "title": entry["title"]})
-            item["refs"].extend(r for r in refs if r not in item["refs"])
-            item["langs"].append(entry["lang"])
-        return {
-            "symbol": symbol,
-            "indexed": bool(own),
-            "title": own[0]["title"] if own else None,
-            "cites": list(cites.values()),
-            "cited_by": list(cited_by.values()),
-            "related": self.related(symbol),
-        }
+        with self._lock:
+            self._load()
+            symbol = normalize_symbol(symbol)
+            key = symbol_key(symbol)
+            own = self.versions_of(symbol)
+            cites: dict[str, dict] = {}
+            for entry in own:
+                for ref, cited, kind, text in entry["cites"]:
+                    item = cites.setdefault(symbol_key(cited), {
+                        "symbol": cited, "kind": kind, "refs": [], "langs": [], "text": text})
+                    if ref not in item["refs"]:
+                        item["refs"].append(ref)
+                    if entry["lang"] not in item["langs"]:
+                        item["langs"].append(entry["lang"])
+            indexed = {symbol_key(e["symbol"]) for e in self.entries.values()}
+            for item in cites.values():
+                item["indexed"] = symbol_key(item["symbol"]) in indexed
+            cited_by: dict[str, dict] = {}
+            for entry in sorted(self.entries.values(), key=lambda e: (e.get("year") or 0, e["symbol"], e["lang"])):
+                if symbol_key(entry["symbol"]) == key:
+                    continue
+                refs = [ref for ref, cited, _, _ in entry["cites"] if symbol_key(cited) == key]
+                if not refs:
+                    continue
+                item = cited_by.setdefault(symbol_key(entry["symbol"]), {"symbol": entry["symbol"], "refs": [],
+                                                                         "langs": [], "title": entry["title"]})
+                item["refs"].extend(r for r in refs if r not in item["refs"])
+                item["langs"].append(entry["lang"])
+            return {
+                "symbol": symbol,
+                "indexed": bool(own),
+                "title": own[0]["title"] if own else None,
+                "cites": list(cites.values()),
+                "cited_by": list(cited_by.values()),
+                "related": self.related(symbol),
+            }
 
     def related(self, symbol: str) -> list[dict]:
         """Draft ↔ adopted pairs: same language, session and title (and agenda item, where both have one).

@@ -136,3 +136,15 @@ def test_cli_links_accepts_short_forms_and_rejects_empty(capsys, library):
     assert json.loads(capsys.readouterr().out)["symbol"] == "S/RES/660 (1990)"
     assert main(["links", " ", *store]) == 1
     assert capsys.readouterr().err.strip() == "resqa: error: the symbol is empty"
+
+
+def test_concurrent_readers_rebuild_the_index_without_errors(library):
+    """Regression: two UI requests rebuilding a missing links.json wrote the same temp file."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    expected = library.links("S/RES/660 (1990)")
+    (library.registry.dir / "links.json").unlink()
+    library.link_index = type(library.link_index)(library.registry.dir)
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _: library.links("S/RES/660 (1990)"), range(8)))
+    assert all(r == expected for r in results)
