@@ -76,7 +76,7 @@ def _question(record: object) -> GoldQuestion:
         type=record["type"],
         relevant=tuple(record["relevant"]),
         answer_contains=tuple(record["answer_contains"]),
-        notes=str(record.get("notes", "")),
+        notes=str(record.get("note", record.get("notes", ""))),
     )
 
 
