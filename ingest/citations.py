@@ -63,7 +63,8 @@ _DATE = (rf"(?:\s*,?\s*(?:of|dated|adopted on|du|en date du|adoptée le|adoptée
 _SEP = (r"(?:\s*(?:,\s*(?:and|et)\s+|,|;|\s(?:and|et|or|ou|as well as|ainsi que)\s)\s*"
         r"(?:(?:and\s+)?(?:in particular|notably|including|especially|also|notamment|en particulier|aussi)\s*,?\s*)?)")
 _KEYWORD = re.compile(
-    rf"(?<![\w])(?P<kw>[Rr]esolutions?|[Dd]ecisions?|[Rr]ésolutions?|[Dd]écisions?)"
+    # a capital keyword glued to the previous word is an inlined footnote ("l'hommeRésolution 217 A (III).")
+    rf"(?:(?<![\w])|(?<=[a-zà-ÿ])(?=[RD]))(?P<kw>[Rr]esolutions?|[Dd]ecisions?|[Rr]ésolutions?|[Dd]écisions?)"
     rf"(?:\s+(?:No\.|Nos\.|nos?|n°))?\s+(?=\d|ES-)(?P<list>{_ITEM}(?:{_DATE})?(?:{_SEP}{_ITEM}(?:{_DATE})?)*)"
 )
 _ITEM_IN_LIST = re.compile(rf"(?P<item>{_ITEM})(?P<date>{_DATE})?")
