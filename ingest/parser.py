@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from ingest.citations import with_cites
 from ingest.footnotes import INLINE_MARK, split_footnotes, split_inline_footnotes, split_trailing_footnotes, strip_markers
 from ingest.furniture import clean_page, split_pages_at_running_headers
 from ingest.header import (read_agenda_item, read_header, real_title, session_from_symbol,
@@ -125,6 +126,7 @@ def _parse_pages(pages: list[str], *, symbol: str | None, lang: str | None, sour
         warnings.append("organ line found but no preambular or operative paragraph")
     for message in warnings:
         log.warning("%s: %s", where, message)
+    paragraphs = with_cites(paragraphs, body.organ, doc_symbol)
     try:
         return Document(
             symbol=doc_symbol, lang=language, title=title_clean or title, kind=kind,
@@ -140,7 +142,8 @@ def _parse_pages(pages: list[str], *, symbol: str | None, lang: str | None, sour
         plain = [Paragraph(f"p{i}", ParagraphKind.PARAGRAPH, b.text, page=b.page)
                  for i, b in enumerate((b for b in blocks if b.text.strip()), start=1)]
         return Document(symbol=doc_symbol, lang=language, title=(title_clean or title)[:300] or doc_symbol,
-                        kind=DocumentKind.OTHER, paragraphs=(paragraphs[0], *plain), source=source,
+                        kind=DocumentKind.OTHER,
+                        paragraphs=tuple(with_cites([paragraphs[0], *plain], body.organ, doc_symbol)), source=source,
                         warnings=(*warnings, message))
 
 

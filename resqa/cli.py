@@ -11,6 +11,7 @@ import argparse
 import json
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Callable
@@ -102,6 +103,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("delete", help="remove a document from the index")
     p.add_argument("symbol")
     p.add_argument("--lang", help="only this language version")
+    _add_common(p)
+
+    p = sub.add_parser("links", help="what a document cites and which indexed documents cite it")
+    p.add_argument("symbol", help="any symbol, indexed or not (e.g. \"S/RES/660 (1990)\")")
+    _add_common(p)
+
+    p = sub.add_parser("compare", help="align the paragraphs of two documents and mark what changed")
+    p.add_argument("a", help="the earlier document (e.g. A/RES/73/8)")
+    p.add_argument("b", help="the later document (e.g. A/RES/80/4)")
+    p.add_argument("--lang", help="language version to compare (default: one both have)")
     _add_common(p)
 
     p = sub.add_parser("serve", help="start the chat UI (127.0.0.1 by default)")
@@ -342,6 +353,55 @@ def cmd_delete(args) -> int:
     return 0
 
 
+def _symbol_arg(text: str) -> str:
+    """A symbol as typed: "S/RES/660 (1990)", or the short forms "660 (1990)", "33/18", "第2326(2016)号"."""
+    from ingest.citations import symbols_named
+    from ingest.symbols import normalize_symbol
+
+    if not normalize_symbol(text):
+        raise ResqaError("the symbol is empty")
+    if "/" in text and re.match(r"^\s*[A-Za-z]", text):
+        return text
+    named = symbols_named(text)
+    return named[0] if len(named) == 1 else text
+
+
+def cmd_links(args) -> int:
+    library = _open_library(_settings(args))
+    try:
+        payload = library.links(_symbol_arg(args.symbol))
+    finally:
+        library.close()
+
+    def text() -> str:
+        def state(indexed: bool) -> str:
+            return "indexed" if indexed else "not indexed"
+
+        head = f"{payload['symbol']} ({state(payload['indexed'])})" + (f": {payload['title']}" if payload.get("title") else "")
+        lines = [head, f"cites {len(payload['cites'])}:"]
+        lines += [f"  {c['symbol']:<24} {c['kind']:<22} in {', '.join(c['refs'])}  [{state(c['indexed'])}]"
+                  for c in payload["cites"]]
+        lines.append(f"cited by {len(payload['cited_by'])} indexed document(s):")
+        lines += [f"  {c['symbol']:<24} in {', '.join(c['refs'])}" for c in payload["cited_by"]]
+        lines += [f"{r['relation']}: {r['symbol']}" for r in payload.get("related", ())]
+        return "\n".join(lines)
+
+    _emit(args, payload, text)
+    return 0
+
+
+def cmd_compare(args) -> int:
+    from compare.documents import compare_documents, format_comparison
+
+    library = _open_library(_settings(args))
+    try:
+        result = compare_documents(library, _symbol_arg(args.a), _symbol_arg(args.b), lang=args.lang)
+    finally:
+        library.close()
+    _emit(args, result.to_json(), lambda: format_comparison(result))
+    return 0
+
+
 def cmd_serve(args) -> int:
     import app
     from answer.assistant import Assistant
@@ -364,6 +424,8 @@ COMMANDS = {
     "eval": cmd_eval,
     "docs": cmd_docs,
     "delete": cmd_delete,
+    "links": cmd_links,
+    "compare": cmd_compare,
     "serve": cmd_serve,
 }
 
