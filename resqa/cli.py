@@ -85,6 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ask", help="an answer with checked citations")
     p.add_argument("question")
     p.add_argument("--type", dest="qtype", choices=("lookup", "list"), help="override the detected question type")
+    p.add_argument("--format", choices=("text", "md", "json"), default="text",
+                   help="text (default), md (Markdown with the quoted sources, to paste into notes) or json")
     _add_filters(p)
     _add_common(p)
 
@@ -113,6 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("a", help="the earlier document (e.g. A/RES/73/8)")
     p.add_argument("b", help="the later document (e.g. A/RES/80/4)")
     p.add_argument("--lang", help="language version to compare (default: one both have)")
+    _add_common(p)
+
+    p = sub.add_parser("mcp", help="serve the store to an MCP client (a desktop assistant) over stdio")
     _add_common(p)
 
     p = sub.add_parser("serve", help="start the chat UI (127.0.0.1 by default)")
@@ -162,12 +167,13 @@ def _progress_bar(label: str, unit: str = "doc"):
 
 def _filters(args):
     from index.hits import SearchFilters
+    from resqa.organs import organ_filter
 
     return SearchFilters(
         symbols=tuple(args.symbol or ()),
         lang=args.lang,
         kind=args.kind,
-        organ=args.organ,
+        organ=organ_filter(args.organ),
         session=args.session,
         year=args.year,
     )
@@ -284,6 +290,13 @@ def cmd_ask(args) -> int:
         library.close()
     for warning in answer.warnings:
         log.warning("%s", warning)
+    if args.format == "md" and not args.json:
+        from answer.export import export_turn, to_markdown
+
+        sys.stdout.write(to_markdown([export_turn(args.question, answer)]))
+        return 0
+    if args.format == "json":
+        args.json = True
     _emit(args, answer.to_json(), lambda: render_text(answer))
     return 0
 
@@ -415,6 +428,13 @@ def cmd_serve(args) -> int:
     return 0
 
 
+def cmd_mcp(args) -> int:
+    from resqa.mcp_server import serve
+
+    serve(_settings(args))
+    return 0
+
+
 COMMANDS = {
     "parse": cmd_parse,
     "census": cmd_census,
@@ -427,17 +447,29 @@ COMMANDS = {
     "links": cmd_links,
     "compare": cmd_compare,
     "serve": cmd_serve,
+    "mcp": cmd_mcp,
 }
+
+
+def _configure_logging(verbose: bool) -> None:
+    """One stderr handler whose own level filters everything, whatever a library's logger says.
+
+    bm25s sets its logger to DEBUG when imported (after this runs), so a level on the
+    root logger alone let "Building index from tokens" through on every search.
+    """
+    level = logging.INFO if verbose else logging.WARNING
+    root = logging.getLogger()
+    before = list(root.handlers)
+    logging.basicConfig(level=level, format="resqa: %(levelname)s: %(message)s", stream=sys.stderr)
+    for handler in root.handlers:
+        if handler not in before:  # ours; a host's handlers (pytest's capture) are left alone
+            handler.setLevel(level)
 
 
 def main(argv: list[str] | None = None) -> int:
     configure_offline_environment()
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if getattr(args, "verbose", False) else logging.WARNING,
-        format="resqa: %(levelname)s: %(message)s",
-        stream=sys.stderr,
-    )
+    _configure_logging(verbose=getattr(args, "verbose", False))
     try:
         return COMMANDS[args.command](args)
     except ResqaError as exc:
