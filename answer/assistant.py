@@ -15,7 +15,7 @@ import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from answer import extractive, llm as llm_backend, phrasing
+from answer import change, extractive, lineage, llm as llm_backend, phrasing
 from answer.candidates import Candidates, unique
 from answer.citations import iter_checked
 from answer.conversation import normalize_history
@@ -68,6 +68,11 @@ class Assistant:
             raise AnswerError("the question is empty")
         turns = normalize_history(history)
         q = self.understand(question, turns, self._forced_type(qtype))
+        special = None if q.forced else (lineage.answer(self.library, question, turns, q.lang)
+                                         or change.answer(self.library, question, turns, q.lang))
+        if special is not None:
+            yield from self._stream_extractive(special)
+            return
         if q.action == "version":
             yield from self._stream_extractive(self._version(q))
             return

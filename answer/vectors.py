@@ -27,7 +27,12 @@ class LibraryVectors:
 
     @classmethod
     def of(cls, library) -> "LibraryVectors | None":
-        return cls(library) if getattr(library, "embedder", None) is not None else None
+        """None when the library has no embedder, or only the SHA-256 seeded fake one, whose
+        cosines carry no meaning (the judge then decides on lexical evidence)."""
+        embedder = getattr(library, "embedder", None)
+        if embedder is None or getattr(embedder, "model_name", "") == "fake":
+            return None
+        return cls(library)
 
     def query(self, text: str) -> np.ndarray:
         retriever = getattr(self.library, "retriever", None)

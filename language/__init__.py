@@ -1,4 +1,5 @@
-"""The language layer: scripts, tokenization, stop words, the UN glossary, the entity table and
-the question's expected answer types. It sits at the bottom of the import graph (standard
-library, jieba, numpy, resqa.errors/settings only), so BM25, question parsing, the judge and the
-renderer read text the same way."""
+"""The language layer: what every other package agrees on about the text of resolutions.
+
+It imports only the standard library (plus jieba/numpy and resqa.errors/settings where needed),
+never ingest/, index/ or answer/.
+"""

@@ -1,4 +1,4 @@
-"""The UN term glossary (zh / en / fr), `language/data/un_terms.tsv`: one concept a row.
+"""The UN term glossary (zh / en / fr), `language/data/glossary/un_terms.tsv`: one concept a row.
 
 It serves the lexical channel (Chinese terms go into the one jieba dictionary, queries expand into
 the other languages) and the reader (a question's terms are looked for in paragraphs of any
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from language.scripts import fold
 
-GLOSSARY_PATH = Path(__file__).parent / "data" / "un_terms.tsv"
+GLOSSARY_PATH = Path(__file__).parent / "data" / "glossary" / "un_terms.tsv"
 GLOSSARY_LANGS = ("zh", "en", "fr")
 ALTERNATIVES = "|"
 

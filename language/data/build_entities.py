@@ -9,10 +9,12 @@ Rows come from three places, each named in the row's ``source`` cell:
   simplified form (character conversion, not Taiwan/Hong Kong usage; CLDR zh_Hant, which is
   Taiwan usage, is added for countries).
 
-Run from the repository root (needs the ``data`` extra: babel, pycountry, opencc-python-reimplemented)::
+Run from the repository root; it needs babel, pycountry and opencc-python-reimplemented (pinned
+in the ``test`` extra of pyproject.toml)::
 
     python language/data/build_entities.py          # rewrite entities.tsv
     python language/data/build_entities.py --check  # exit 1 if entities.tsv is out of date
+    python language/data/build_entities.py --stats  # rows by type and kind of source
 
 The output is deterministic: rows sorted by type, then id; alternatives keep their order, deduplicated.
 """
@@ -22,7 +24,6 @@ from __future__ import annotations
 import argparse
 import csv
 import gettext
-import io
 import re
 import sys
 import unicodedata
@@ -124,16 +125,14 @@ def country_rows() -> dict[str, Row]:
         row = Row(ID_OVERRIDES.get(code) or slug(cldr["en"][code]), "country")
         iso_names = [n for n in (country.name, getattr(country, "official_name", None)) if n]
         # ISO's inverted forms ("Korea, Republic of") never occur in running text.
-        row.add("en", [n for n in iso_names if ", " not in n])
-        row.add("fr", [iso_fr.gettext(n) for n in iso_names if ", " not in iso_fr.gettext(n)])
-        row.add("zh_hans", [iso_zh.gettext(n) for n in iso_names if iso_zh.gettext(n) != n])
-        for lang, names in cldr.items():
-            # CLDR's disambiguated forms ("Congo - Kinshasa") are not names either.
-            if code in names and " - " not in names[code]:
-                if lang == "zh_hant":
-                    row.cldr_hant.append(clean(names[code]))
-                else:
-                    row.add(lang, [names[code]])
+        # CLDR's disambiguated forms ("Congo - Kinshasa") are not names.
+        names = {lang: [table[code]] if code in table and " - " not in table[code] else []
+                 for lang, table in cldr.items()}
+        row.add("en", [n for n in iso_names if ", " not in n] + names["en"])
+        row.add("fr", [iso_fr.gettext(n) for n in iso_names if ", " not in iso_fr.gettext(n)] + names["fr"])
+        # CLDR first in Chinese: pycountry's zh_CN names mix in Taiwan/Hong Kong forms (瓜地马拉).
+        row.add("zh_hans", names["zh_hans"] + [iso_zh.gettext(n) for n in iso_names if iso_zh.gettext(n) != n])
+        row.cldr_hant = [clean(n) for n in names["zh_hant"]]
         status = "observer state" if code in OBSERVERS else (
             "territory" if code in NON_MEMBERS else "member state")
         row.sources = [f"{iso_source} + {cldr_source} (zh_hant: CLDR, Taiwan usage) [{code}, {status}]"]
@@ -145,6 +144,27 @@ def pycountry_version() -> str:
     from importlib.metadata import version
 
     return version("pycountry")
+
+
+# Spellings that differ between the 1946-1990s texts and later ones, or between typesettings,
+# for the same name: each form gets the other spelling as an alternative.
+LATIN_VARIANTS = (("Peace-keeping", "Peacekeeping"), ("peace-keeping", "peacekeeping"),
+                  ("Co-operation", "Cooperation"), ("co-operation", "cooperation"),
+                  ("Cease-Fire", "Ceasefire"), ("cease-fire", "ceasefire"))
+CJK_VARIANTS = (("－", "-"), ("（", "("), ("）", ")"))
+
+
+def spelling_variants(column: str, forms: list[str]) -> list[str]:
+    """The forms followed by their other spellings ("Peace-keeping Force" / "Peacekeeping Force";
+    "伊拉克－科威特" / "伊拉克-科威特")."""
+    pairs = CJK_VARIANTS if column.startswith("zh") else LATIN_VARIANTS
+    out = list(forms)
+    for form in forms:
+        for a, b in pairs:
+            for old, new in ((a, b), (b, a)):
+                if old in form:
+                    out.append(form.replace(old, new))
+    return out
 
 
 def to_traditional(forms: list[str], converters: list) -> list[str]:
@@ -162,7 +182,11 @@ def opencc_converters() -> list:
 def build(hand_path: Path = HAND) -> list[Row]:
     """Merge the hand table into the generated country rows; return rows in output order."""
     rows = country_rows()
+    seen = set()
     for record in read_hand(hand_path):
+        if record["id"] in seen:
+            raise SystemExit(f"hand id {record['id']!r} appears twice in {hand_path.name}")
+        seen.add(record["id"])
         generated = rows.get(record["id"])
         if generated is not None and record["type"] != "country":
             raise SystemExit(f"hand id {record['id']!r} collides with a generated country id")
@@ -179,6 +203,8 @@ def build(hand_path: Path = HAND) -> list[Row]:
         rows[row.id] = row
     converters = opencc_converters()
     for row in rows.values():
+        for column in ("en", "fr", "zh_hans", "zh_hant"):
+            row.add(column, spelling_variants(column, row.names[column]))
         converted = to_traditional(row.names["zh_hans"], converters)
         if any(form not in row.names["zh_hant"] for form in converted):
             row.sources.append(OPENCC_NOTE)
@@ -189,24 +215,46 @@ def build(hand_path: Path = HAND) -> list[Row]:
 
 
 def render(rows: list[Row]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter="\t", quoting=csv.QUOTE_NONE, lineterminator="\n",
-                        escapechar=None)
-    writer.writerow(COLUMNS)
+    """The TSV text: no quoting, so a tab or newline inside a cell is an error, not an escape."""
+    lines = ["\t".join(COLUMNS)]
     for row in rows:
         cells = row.cells()
-        for cell in cells:
-            if "\t" in cell or "\n" in cell:
-                raise SystemExit(f"{row.id}: a cell contains a tab or newline: {cell!r}")
-        writer.writerow(cells)
-    return buffer.getvalue()
+        bad = [cell for cell in cells if "\t" in cell or "\n" in cell]
+        if bad:
+            raise SystemExit(f"{row.id}: a cell contains a tab or newline: {bad[0]!r}")
+        lines.append("\t".join(cells))
+    return "\n".join(lines) + "\n"
+
+
+def stats(rows: list[Row]) -> str:
+    """Rows by type and by kind of source, the table the README shows."""
+    def kind(row: Row) -> str:
+        text = " ".join(row.sources)
+        parts = [name for name, mark in (("CLDR/ISO", "ISO 3166"), ("corpus", "corpus:"), ("hand", "hand"))
+                 if mark in text]
+        return " + ".join(parts)
+
+    counts: dict[str, dict[str, int]] = {}
+    for row in rows:
+        by_kind = counts.setdefault(row.type, {})
+        by_kind[kind(row)] = by_kind.get(kind(row), 0) + 1
+    forms = sum(len(r.names[c]) for r in rows for c in NAME_COLUMNS) + sum(len(r.acronyms) for r in rows)
+    lines = [f"{len(rows)} rows, {forms} names and acronyms ({sum(len(r.acronyms) for r in rows)} acronyms)"]
+    lines += [f"{t}: {sum(counts[t].values())} ({', '.join(f'{k} {n}' for k, n in sorted(counts[t].items()))})"
+              for t in TYPES if t in counts]
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if entities.tsv is out of date")
+    parser.add_argument("--stats", action="store_true", help="print rows by type and source kind")
     args = parser.parse_args(argv)
-    text = render(build())
+    rows = build()
+    if args.stats:
+        print(stats(rows))
+        return 0
+    text = render(rows)
     if args.check:
         current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
         if current != text:
