@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 import app
-from conftest import ROOT, launched  # noqa: F401
-from test_browser import ask, browser_page, chromium_path  # noqa: F401
+from conftest import ROOT, ask, launched  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
