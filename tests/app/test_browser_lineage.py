@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import app
-from conftest import ROOT, ask, launched  # noqa: F401  (browser_page is a conftest fixture)
+from conftest import ROOT, ask, launched  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
