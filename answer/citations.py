@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from answer.model import CheckedCitations
+from language.refs import is_valid_ref
 from language.scripts import CJK_CLASS
 
 log = logging.getLogger(__name__)
@@ -81,7 +82,7 @@ class _Resolver:
     @staticmethod
     def _ref(rest: str) -> str | None:
         rest = rest.strip()
-        if re.fullmatch(r"(?:title|pp\d+|op\d+(?:\.[a-z]{1,2}(?:\.[ivxlc]+)?)?|fn\d+|p\d+|annex(?:\.[a-z0-9]+)+)", rest):
+        if is_valid_ref(rest):
             return rest
         m = _REF_WORDS.match(rest)
         if not m:

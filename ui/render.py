@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from answer.export import ExportTurn, turn_markdown
+from language.refs import REF
 
 LANG_NAMES = {"zh": "中文", "en": "English", "fr": "Français", "ru": "Русский", "es": "Español", "ar": "العربية"}
 _KIND_LABELS = {
@@ -26,10 +27,10 @@ _KIND_LABELS = {
     "paragraph": "paragraph",
 }
 # The printed symbol forms of INTERFACE.md (A/RES/79/331, S/RES/2446 (2018), A/RES/217 (III) A)
-# followed by one of the paragraph references; used for chips in text we did not get a list for.
-_REF = r"(?:title|pp\d+|op\d+(?:\.[a-z]{1,2}(?:\.[ivxlc]+)?)?|fn\d+|p\d+|annex(?:\.[a-z0-9]+)+)"
+# followed by a paragraph reference of language/refs.py (incl. section refs such as B.op1);
+# used for chips in text we did not get a list for.
 _SYMBOL = r"[A-Z]{1,3}(?:/[A-Za-z0-9.\-]+)+(?: \([A-Za-z0-9\-]+\))?(?: [A-Z](?![A-Za-z]))?"
-CITATION_PATTERN = re.compile(rf"{_SYMBOL}#{_REF}(?![A-Za-z0-9])")
+CITATION_PATTERN = re.compile(rf"{_SYMBOL}#{REF}(?![A-Za-z0-9])")
 _BRACKETED_CHIP = re.compile(r"\[\s*(<button type=\"button\" class=\"cite-chip\"[^>]*>[^<]*</button>)\s*\]")
 NEIGHBOURS = 2  # paragraphs shown on each side of the cited one
 

@@ -26,6 +26,17 @@ def test_wrong_format_is_rewritten_when_it_names_a_retrieved_paragraph():
     assert checked.text == "Signed in 2012 [A/67/L.X#op18] and [A/67/L.X#op7]."
 
 
+def test_section_ref_citation_is_kept_and_its_wrong_format_rewritten():
+    retrieved = ("S/RES/101 (1953)#B.op1", "S/RES/101 (1953)#A.op2.a")
+    checked = validate(
+        "Condemned [S/RES/101 (1953)#B.op1], see [S/RES/101 (1953), A.op2.a] and S/RES/101 (1953)#C.op1.",
+        retrieved,
+    )
+    assert checked.kept == ("S/RES/101 (1953)#B.op1", "S/RES/101 (1953)#A.op2.a")
+    assert checked.removed == ("S/RES/101 (1953)#C.op1",)
+    assert checked.text == "Condemned [S/RES/101 (1953)#B.op1], see [S/RES/101 (1953)#A.op2.a] and."
+
+
 def test_wrong_format_that_names_nothing_is_removed():
     checked = validate("Peacekeeping [Source 1] [op7] is encouraged [A/67/L.X#op7].", RETRIEVED)
     assert checked.removed == ("Source 1", "op7")

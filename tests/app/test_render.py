@@ -28,6 +28,14 @@ def test_every_citation_becomes_a_chip_and_brackets_are_dropped():
     assert "[<button" not in html
 
 
+def test_section_ref_citation_becomes_a_chip_without_a_citation_list():
+    html = render.text_with_chips("Voir [S/RES/101 (1953)#B.op1] et S/RES/101 (1953)#A.op2.a.")
+    assert html.count('class="cite-chip"') == 2
+    assert 'data-cite="S/RES/101 (1953)#B.op1"' in html
+    assert 'data-cite="S/RES/101 (1953)#A.op2.a"' in html
+    assert "[<button" not in html
+
+
 def test_known_citation_outside_the_pattern_is_still_a_chip():
     html = render.text_with_chips("See A/C.3/56/L.?#op1.", citations=["A/C.3/56/L.?#op1"])
     assert 'data-cite="A/C.3/56/L.?#op1"' in html
