@@ -21,6 +21,7 @@ from compare.previous import chronology, previous_version
 from index.links import title_key
 from ingest.citations import symbols_named
 from ingest.symbols import symbols_equal
+from language.scripts import has_cjk
 
 QTYPE = "change"
 MAX_ITEMS = 40
@@ -171,7 +172,7 @@ def _coalesce(diff: list) -> list:
     out: list = []
     for k, (op, text) in enumerate(diff):
         between = 0 < k < len(diff) - 1 and diff[k - 1][0] != "=" and diff[k + 1][0] != "="
-        short = len(text.strip()) <= 8 if re.search(r"[\u3400-\u9fff]", text) else len(text.split()) <= 2 * CONTEXT_WORDS
+        short = len(text.strip()) <= 8 if has_cjk(text) else len(text.split()) <= 2 * CONTEXT_WORDS
         if op == "=" and between and short:
             out += [("-", text), ("+", text)]
         else:
@@ -181,7 +182,7 @@ def _coalesce(diff: list) -> list:
 
 def _edge(text: str, last: bool) -> str:
     """The last (or first) CONTEXT_WORDS words of an unchanged segment, with the spacing that joins them."""
-    if re.search(r"[\u3400-\u9fff]", text):  # Chinese: a few characters
+    if has_cjk(text):  # Chinese: a few characters
         return text[-4:] if last else text[:4]
     words = re.findall(r"\s*\S+", text) if not last else re.findall(r"\S+\s*", text)
     if last:

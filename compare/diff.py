@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+from language.scripts import CJK
+
 # a word keeps its inner "/", "." and "-": "79/7", "A/80/83", "eighty-first" are one token each
 _WORDS = re.compile(r"\s+|\w+(?:[/.\-]\w+)*|[^\w\s]", re.UNICODE)
 # Footnote markers that survive in some texts ("[1]", superscripts) are not part of the wording.
@@ -25,7 +26,7 @@ _VARIANTS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u2019"
 def normalized(text: str) -> str:
     """The text up to whitespace and footnote markers: what `same` compares."""
     text = _MARKERS.sub("", text).translate(_VARIANTS)
-    if _CJK.search(text):
+    if CJK.search(text):
         return re.sub(r"\s+", "", text)
     return re.sub(r"\s+", " ", text).strip()
 
@@ -33,7 +34,7 @@ def normalized(text: str) -> str:
 def tokens(text: str, lang: str | None = None) -> list[str]:
     """Characters for Chinese, words and punctuation (whitespace kept as tokens) otherwise."""
     text = _MARKERS.sub("", text).translate(_VARIANTS)
-    if lang == "zh" or (lang is None and _CJK.search(text)):
+    if lang == "zh" or (lang is None and CJK.search(text)):
         return list(re.sub(r"\s+", "", text))
     return _WORDS.findall(re.sub(r"\s+", " ", text).strip())
 

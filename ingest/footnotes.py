@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from language.scripts import CJK_TEXT_CLASS
+
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPER = str.maketrans(SUPERSCRIPTS, "0123456789")
 _SEPARATOR = re.compile(r"^\s*_{5,}\s*$")
@@ -198,7 +200,7 @@ def strip_markers(text: str, known: set[int]) -> tuple[str, tuple[int, ...]]:
     text = re.sub(r"[ \t]{2,}", " ", text).strip()
     if cited:
         # a removed marker leaves its space behind: no spaces between Chinese characters
-        text = re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t]+(?=[\u3000-\u9fff\uff00-\uffef])", "", text)
+        text = re.sub(rf"(?<=[{CJK_TEXT_CLASS}])[ \t]+(?=[{CJK_TEXT_CLASS}])", "", text)
     return text, tuple(cited)
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ingest import lexicon
 from ingest.footnotes import join_fragments
 from ingest.symbols import normalize_symbol
+from language.scripts import CJK
 
 _SYMBOL = re.compile(
     r"^(?:United Nations|Nations Unies|联合国|聯合國)?\s*"
@@ -255,7 +256,7 @@ def _join_title_lines(lines: list[str]) -> str:
 
 def _mostly_chinese(text: str) -> bool:
     letters = [ch for ch in text if not ch.isspace()]
-    return bool(letters) and sum(1 for ch in letters if "\u3400" <= ch <= "\u9fff") > 0.8 * len(letters)
+    return bool(letters) and sum(1 for ch in letters if CJK.match(ch)) > 0.8 * len(letters)
 
 
 def read_session(text: str) -> str | None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from ingest.lexicon import STOPWORDS
+from language.scripts import CJK
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -21,7 +21,7 @@ def detect_language(text: str, default: str = "en") -> str:
     >>> detect_language("Quels paragraphes concernent la paix ?")
     'fr'
     """
-    cjk = len(_CJK.findall(text))
+    cjk = len(CJK.findall(text))
     cyrillic = len(_CYRILLIC.findall(text))
     arabic = len(_ARABIC.findall(text))
     latin = len(_LATIN.findall(text))

@@ -11,6 +11,7 @@ from functools import lru_cache
 from ingest import lexicon
 from ingest.footnotes import join_fragments
 from ingest.ocr import opens_with_misread_number
+from language.scripts import CJK, CJK_CLASS, CJK_TEXT_CLASS
 
 # "1." / "1、" / "１．" / "(a)" / "a)" / "(ii)" at the start of a line
 NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*[.、．]\s*|\(?[a-z]{1,4}\)\s*|（[a-z]{1,4}）)(?=\S)")
@@ -20,7 +21,7 @@ TERMINAL = re.compile(r"[,;:.，；：。!?！？]\s*(?:[⁰¹²³⁴⁵⁶⁷�
 
 
 _CJK_RUNON = re.compile(
-    r"(?<=[\u3000-\u9fff\uff00-\uffef,;:)\]])\s+(?=[\u3400-\u9fff]|\d{1,3}[.、．](?!\d)|\d+/\d+[.．]|\d{4}年)"
+    rf"(?<=[{CJK_TEXT_CLASS},;:)\]])\s+(?=[{CJK_CLASS}]|\d{{1,3}}[.、．](?!\d)|\d+/\d+[.．]|\d{{4}}年)"
 )
 
 
@@ -164,11 +165,10 @@ def split_run_on(line: str) -> list[str]:
     return [part.strip() for part in line.split("\n") if part.strip()]
 
 
-_CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def is_mostly_cjk(text: str) -> bool:
-    return len(_CJK_CHAR.findall(text)) > 0.5 * (len(text) - text.count(" "))
+    return len(CJK.findall(text)) > 0.5 * (len(text) - text.count(" "))
 
 
 def organ_name(line: str) -> str | None:

@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 
 from ingest import lexicon
+from language.scripts import CJK_CLASS
 
 LINEAR_MIN_CHARS = 400  # shorter texts are left alone
 LINEAR_LINE_CHARS = 700  # a page whose lines average more than this lost its breaks
@@ -86,10 +87,10 @@ def _cjk_re() -> re.Pattern:
     verbs = "|".join(map(re.escape, lexicon.ZH_OPERATIVE_STARTERS))
     return re.compile(
         rf"(?<=[，,；;])\s*(?=(?:{recital}))"
-        rf"|(?<=[，,；;。：:])\s*(?=\d{{1,3}}\s*[.．、]\s*[\u4e00-\u9fff])"
+        rf"|(?<=[，,；;。：:])\s*(?=\d{{1,3}}\s*[.．、]\s*[{CJK_CLASS}])"
         rf"|(?<=[：:；;])\s*(?=[(（][a-z]{{1,2}}[)）])"
         rf"|(?<=[。；;])\s*(?=(?:{verbs})|第[\d一二三四五六七八九十百千〇零]+次(?:全体)?(?:会议|會議))"
-        r"|(?<=[\u4e00-\u9fff])\s*(?=第[一二三四五六七八九十]+条)"
+        rf"|(?<=[{CJK_CLASS}])\s*(?=第[一二三四五六七八九十]+条)"
     )
 
 

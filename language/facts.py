@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from language.scripts import CJK_CLASS
+
 
 class Wanted(StrEnum):
     DATE = "date"
@@ -71,7 +73,7 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _NAME = re.compile(
-    r"[\u3400-\u9fff]{2,}(?:组织|国|署|会|院|委员会|理事会|特派团|部队)"
+    rf"[{CJK_CLASS}]{{2,}}(?:组织|国|署|会|院|委员会|理事会|特派团|部队)"
     r"|\b[A-Z][a-z]+(?:\s+(?:of|the|for|and|de|du|des|la|le)?\s*[A-Z][a-z]+)+|\b[A-Z]{3,}\b"
 )
 

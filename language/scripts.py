@@ -9,6 +9,8 @@ import unicodedata
 CJK_CLASS = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK = re.compile(f"[{CJK_CLASS}]")
 CJK_RUN = re.compile(f"[{CJK_CLASS}]+")
+# East Asian text as printed: CJK punctuation, kana and ideographs, and full-width forms ("，" "（").
+CJK_TEXT_CLASS = r"\u3000-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿ]+")

@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from index.hits import Hit, SearchFilters
+from language.scripts import CJK
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
@@ -51,7 +52,7 @@ def english_hits(filename: str, symbol: str, title: str) -> list[Hit]:
 
 def _grams(text: str) -> set[str]:
     text = text.lower()
-    cjk = re.findall(r"[\u3400-\u9fff]", text)
+    cjk = CJK.findall(text)
     words = re.findall(r"[a-z]{3,}", text)
     return {a + b for a, b in zip(cjk, cjk[1:])} | {w[:5] for w in words}
 

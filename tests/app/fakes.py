@@ -17,6 +17,7 @@ from pathlib import Path
 
 from index.hits import Hit, SearchFilters, SearchMode
 from ingest.model import Document, DocumentKind, Footnote, Paragraph, ParagraphKind, citation
+from language.scripts import CJK_CLASS
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
@@ -79,7 +80,7 @@ def fake_parse(path: Path) -> Document:
 
 def _terms(text: str) -> set[str]:
     words = {w for w in re.findall(r"[a-zà-ÿ]{4,}", text.lower())}
-    han = re.sub(r"[^\u4e00-\u9fff]", "", text)
+    han = re.sub(f"[^{CJK_CLASS}]", "", text)
     return words | {han[i : i + 2] for i in range(len(han) - 1)}
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from ingest.model import ParagraphKind
 from ingest.parser import parse_file
+from language.scripts import CJK_CLASS
 from tests.ingest.ingest_golden import GOLDEN
 from tests.conftest import ROOT
 
@@ -93,7 +94,7 @@ def test_no_footnote_text_or_furniture_in_body(case, parsed):
     for paragraph in body:
         assert not re.search(r"\d{2}-\d{5}|\*\d{7}\*|Please recycle|[⁰¹²³⁴⁵⁶⁷⁸⁹]", paragraph.text), paragraph.ref
         if doc.lang == "zh":
-            assert not re.search(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]", paragraph.text), paragraph.ref
+            assert not re.search(f"[{CJK_CLASS}] +[{CJK_CLASS}]", paragraph.text), paragraph.ref
 
 
 def test_founding_document_page_break_join_has_no_space(parsed):

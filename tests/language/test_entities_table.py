@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from language.scripts import CJK
+
 pytestmark = pytest.mark.unit
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,7 +26,6 @@ TYPES = {"mission", "organ", "body", "agency", "convention", "country", "other"}
 # Characters that exist only in simplified Chinese: none may stand in a traditional form.
 SIMPLIFIED_ONLY = set("国联团苏马门尔兰亚乌东罗伦刚际时区会议员组织约权类经济关实发处观卫队战们对话车军语说这")
 TRADITIONAL_ONLY = set("國聯團蘇馬門爾蘭亞烏東羅倫剛際時區會議員組織約權類經濟關實發處觀衛隊戰們對話車軍語說這")
-CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def read(path: Path) -> list[dict[str, str]]:
