@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 
 from ingest.lexicon import STOPWORDS
-from language.scripts import CJK
+from language.scripts import ARABIC, CJK, CYRILLIC
 
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f']+")
 
@@ -22,8 +20,8 @@ def detect_language(text: str, default: str = "en") -> str:
     'fr'
     """
     cjk = len(CJK.findall(text))
-    cyrillic = len(_CYRILLIC.findall(text))
-    arabic = len(_ARABIC.findall(text))
+    cyrillic = len(CYRILLIC.findall(text))
+    arabic = len(ARABIC.findall(text))
     latin = len(_LATIN.findall(text))
     # Chinese carries about as much meaning per character as a Latin word, so a
     # few han characters outweigh many Latin letters (symbols, quoted names).

@@ -11,8 +11,8 @@ CJK = re.compile(f"[{CJK_CLASS}]")
 CJK_RUN = re.compile(f"[{CJK_CLASS}]+")
 # East Asian text as printed: CJK punctuation, kana and ideographs, and full-width forms ("，" "（").
 CJK_TEXT_CLASS = r"\u3000-\u9fff\uf900-\ufaff\uff00-\uffef"
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
 _FRENCH_ACCENTS = re.compile(r"[àâçéèêëîïôûùüÿœ]", re.IGNORECASE)
 _FRENCH_WORDS = frozenset(
@@ -47,9 +47,9 @@ def question_language(question: str) -> str:
     latin = _LATIN_WORD.findall(question)
     if cjk and cjk >= len(latin):
         return "zh"
-    if len(_CYRILLIC.findall(question)) > sum(map(len, latin)):
+    if len(CYRILLIC.findall(question)) > sum(map(len, latin)):
         return "ru"
-    if len(_ARABIC.findall(question)) > sum(map(len, latin)):
+    if len(ARABIC.findall(question)) > sum(map(len, latin)):
         return "ar"
     words = [w.lower() for w in re.findall(r"[A-Za-zÀ-ÿ'’-]+", question)]
     words = [w.split("'")[-1].split("’")[-1] for w in words]
