@@ -44,7 +44,7 @@ def support(hit: Hit, terms: tuple[Term, ...], rank: int = 0) -> Support:
 
 def evidence_score(s: Support) -> float:
     """Term coverage plus DENSE_WEIGHT times the dense margin (0 when the dense channel missed it)."""
-    margin = s.hit.metadata.get("dense_margin")
+    margin = s.hit.dense_margin
     return s.coverage + (DENSE_WEIGHT * margin if margin is not None else 0.0)
 
 

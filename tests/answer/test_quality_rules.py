@@ -58,9 +58,8 @@ def test_rare_terms_outweigh_common_ones_and_absent_terms_weigh_the_absent_weigh
 
 
 def _support(coverage: float, margin: float | None, generic: bool = False) -> Support:
-    metadata = {} if margin is None else {"dense_margin": margin}
     hit = Hit(id="A/RES/1/1#op1", symbol="A/RES/1/1", ref="op1", lang="en", score=1.0, text="x",
-              kind="operative", metadata=metadata)
+              kind="operative", dense_margin=margin)
     term = Term("united nations" if generic else "waiver", ("united nations" if generic else "waiver",))
     return Support(hit, coverage, (term,), 0)
 
