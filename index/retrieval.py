@@ -191,10 +191,10 @@ class Retriever:
             results = [query(lang) for lang in langs]
         out = {}
         for lang, found in zip(langs, results):
-            rows = [Candidate(node.node_id, node.metadata, node.get_content(), dense=cosine)
-                    for node, cosine in found
+            rows = [Candidate(node_id, meta, text, dense=cosine)
+                    for node_id, meta, text, cosine in found
                     # During a replace both versions are in Chroma; only the registered one counts.
-                    if self.snapshot.version_of(node.metadata.get("symbol", ""), lang) == node.metadata.get("version")]
+                    if self.snapshot.version_of(meta.get("symbol", ""), lang) == meta.get("version")]
             reference = margin_reference(rows, self.config)
             for row in rows:
                 row.margin = round(row.dense - reference, 5)
