@@ -20,6 +20,7 @@ from index.config import RetrievalConfig
 from index.embeddings import CachedEmbedding, check_identity, make_embedder
 from index.hits import Hit, SearchFilters, SearchMode
 from index.lexical import LexicalEntry, LexicalIndex
+from index.links import LinksIndex
 from index.nodes import document_version, records_for, to_hit, to_node
 from index.registry import DocumentInfo, Registry, RegistrySnapshot, doc_key
 from index.retrieval import QueryEncoder, Retriever
@@ -77,6 +78,7 @@ class Library:
         self._retriever: Retriever | None = None
         self._texts: tuple[int, tuple[str, ...]] | None = None
         self._build_lock = threading.Lock()  # one lexical build at a time; readers of older ones go on
+        self.link_index = LinksIndex(registry.dir)
         check_identity(registry.snapshot().embedding, embedder.model_name, settings.store_dir)
 
     @classmethod
@@ -182,6 +184,7 @@ class Library:
         self.registry.pending.pop(key, None)
         self.registry.save()
         self._checkpoint("after_commit")
+        self.link_index.record(doc, version)
         return "updated" if old is not None else "added"
 
     def _bind_model(self, dim: int) -> None:
@@ -226,6 +229,7 @@ class Library:
                 self._remove_stale(info.symbol, info.lang, None)
                 self.registry.pending.pop(key, None)
                 self.registry.save()
+                self.link_index.forget(info.symbol, info.lang)
                 removed += info.paragraphs
             return removed
 
@@ -258,6 +262,11 @@ class Library:
             hits.extend(to_hit(r["metadata"], r["text"], 0.0) for r in self.sidecars.records(info)
                         if r["metadata"]["ref"] == ref)
         return hits
+
+    def links(self, symbol: str) -> dict:
+        """What `symbol` cites and which indexed documents cite it, as `resqa links --json`."""
+        self.link_index.sync(self.snapshot().documents, self.sidecar)
+        return self.link_index.query(symbol)
 
     def corpus_texts(self) -> tuple[str, ...]:
         """Every indexed paragraph's text (the answerer's term rarity)."""
