@@ -19,7 +19,7 @@ from ingest.model import LANGUAGES, ParagraphKind
 from resqa.errors import ResqaError
 from resqa.organs import ORGANS
 from resqa.settings import Settings
-from ui import handlers, render
+from ui import compare_view, handlers, lineage, render
 from ui.auth import load_users
 from ui.activity import IndexingActivity
 from ui.startup import SampleCorpusLoader
@@ -98,7 +98,7 @@ def build_app(assistant, settings: Settings, loader: SampleCorpusLoader | None =
 
     def open_panel(value):
         try:
-            return handlers.open_nav(library, value)
+            return lineage.panel(library, value)
         except Exception as exc:
             raise _as_ui_error(exc) from exc
 
@@ -248,6 +248,8 @@ def build_app(assistant, settings: Settings, loader: SampleCorpusLoader | None =
                         delete_ok = gr.Checkbox(label="I understand this removes the document from the index")
                         delete_btn = gr.Button("Delete", variant="stop")
                         delete_msg = gr.Markdown()
+            with gr.Tab("Compare", id="compare"):
+                compare_view.build_tab(library, nav)
 
         filter_inputs = [f_symbols, f_organ, f_session, f_year, f_lang, f_kind]
         chat_args = dict(
@@ -295,7 +297,7 @@ def build_app(assistant, settings: Settings, loader: SampleCorpusLoader | None =
     # Gradio 6 takes theme and CSS at launch(); keep them with the Blocks so any
     # launch of it (tests, scripts) looks the same. gradio is pinned in pyproject.
     demo._deprecated_theme = make_theme()
-    demo._deprecated_css = CSS
+    demo._deprecated_css = CSS + compare_view.COMPARE_CSS
     return demo
 
 

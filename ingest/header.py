@@ -138,6 +138,60 @@ _META = re.compile(
 _MASTHEAD = re.compile(r"^(?:A|S|E)/\S+\s+(?:United Nations|Nations Unies)\b|^Distr\.", re.I)
 
 
+# the masthead printed above a resolution: "United Nations S/RES/2326 (2016) Security Council
+# Distr.: General 15 December 2016", "联合国 S/RES/2326 (2016) 安全理事会 Distr.: General …"
+_MASTHEAD_PARTS = re.compile(
+    r"^(?:United Nations|Nations Unies|联合国|聯合國)\s*|(?:[ASE]/(?:RES/)?[\w.\-–/]+(?:\s*\(\d{4}\))?)\s*"
+    r"|(?:Security Council|General Assembly|Conseil de sécurité|Assemblée générale|安全理事会|安全理事會|大\s?会)\s*"
+    r"|Distr\.?\s*:?\s*(?:General|Générale|générale|Limited|Restricted)?\s*|(?:Original|Anglais|Français)\s*:\s*\w+\s*"
+    r"|\d{1,2}\s+\w+\s+\d{4}\s*|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*",
+    re.I,
+)
+_NUMBER_PHRASE = re.compile(
+    r"^(?:(?:Resolution|RESOLUTION|R[ée]solution|RÉSOLUTION)\s+(\d{1,4})\s*\((\d{4})\)|第\s*(\d{1,4})\s*\((\d{4})\)\s*号决议)")
+
+
+def is_masthead(title: str) -> bool:
+    """Whether a title candidate is the page masthead, not the document's name."""
+    return bool(re.search(r"Distr\.?\s*:", title)) or bool(
+        re.match(r"^(?:United Nations|Nations Unies|联合国|聯合國)\s+[ASE]/", title))
+
+
+def real_title(title: str, symbol: str, lang: str) -> str:
+    """The document's name where a copy printed the masthead in its place: the
+    subject after the masthead, else "Resolution N (YYYY)" in the document's language.
+
+    >>> real_title("United Nations S/RES/2326 (2016) Security Council Distr.: General 15 December 2016 "
+    ...            "Resolution 2326 (2016) Adopted by the Security Council at its 7837th meeting", "S/RES/2326 (2016)", "en")
+    'Resolution 2326 (2016)'
+    >>> real_title("联合国 S/RES/2326 (2016) 安全理事会 Distr.: General", "S/RES/2326 (2016)", "zh")
+    '第2326(2016)号决议'
+    """
+    if not is_masthead(title):
+        return title
+    rest = title
+    while (m := _MASTHEAD_PARTS.match(rest)) and m.end() > 0:
+        rest = rest[m.end():]
+    rest = re.split(r"\s*(?:Adopted by|Adoptée par|(?:安全理事会|大会)[^，,]{0,20}?(?:第\d+次会议)?通过)", rest)[0].strip()
+    if (m := _NUMBER_PHRASE.match(rest)) and len(rest) - m.end() < 5:
+        rest = ""
+    if rest and len(rest) <= 250 and not is_masthead(rest):
+        return rest
+    return default_title(symbol, lang)
+
+
+def default_title(symbol: str, lang: str) -> str:
+    """"Resolution 2326 (2016)" / "第2326(2016)号决议" / "Résolution 2326 (2016)" from the symbol."""
+    if m := re.match(r"^S/RES/(\d+) \((\d{4})\)", symbol):
+        number = f"{m.group(1)} ({m.group(2)})"
+        compact = f"{m.group(1)}({m.group(2)})"
+    elif m := re.match(r"^A/RES/(\S+)", symbol):
+        number = compact = m.group(1)
+    else:
+        return symbol
+    return {"zh": f"第{compact}号决议", "fr": f"Résolution {number}"}.get(lang, f"Resolution {number}")
+
+
 def title_of_other(first_page: list[str]) -> str | None:
     """The title of a document that is not a resolution (a report): the longest
     heading-like block of the first page, before its table of contents or first

@@ -16,7 +16,7 @@ from ingest.ocr import opens_with_misread_number
 NUMBERED = re.compile(r"^\s*(?:\d{1,3}\s*[.、．]\s*|\(?[a-z]{1,4}\)\s*|（[a-z]{1,4}）)(?=\S)")
 # paragraph-final punctuation, possibly followed by a footnote marker ("报告，²", "79/7;1",
 # the web transcriptions' "义务,[1]")
-TERMINAL = re.compile(r"[,;:.，；：。!?！？]\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2}/?|\[\d{1,3}\])?\s*$")
+TERMINAL = re.compile(r"[,;:.，；：。!?！？]\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}/?|\[\d{1,3}\])?\s*$")
 
 
 _CJK_RUNON = re.compile(
@@ -26,6 +26,10 @@ _CJK_RUNON = re.compile(
 
 # "54/254. Title" / "ES-10/21. Title": the resolution number opens the title line
 _RESOLUTION_NUMBER = re.compile(r"^(?:ES-\d+/)?\d{1,3}/\d{1,4}[.．]\s*\S")
+
+
+# a meeting named inside a sentence, not an adoption record: "1448th meeting of the Council,"
+_MEETING_READS_ON = re.compile(r"^\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b(?:\s*[,;]|\s+(?:of|as|in|on|and)\b)")
 
 
 _KIND_LINE = re.compile(
@@ -103,8 +107,10 @@ def starts_paragraph(previous: str, line: str) -> bool:
         return True  # "South Africa:* draft resolution" ends its block
     if _KIND_LINE.search(line) and not re.search(r"(?:[,、，]|\b(?:and|of|et|de|the))\s*$", previous):
         return True  # … and starts one, unless it ends a wrapped list of sponsors
-    if NUMBERED.match(line) or _RESOLUTION_NUMBER.match(line) or organ_name(line) or organ_name(previous) or is_closing(line):
+    if NUMBERED.match(line) or _RESOLUTION_NUMBER.match(line) or organ_name(line) or organ_name(previous):
         return True
+    if is_closing(line) and (TERMINAL.search(previous) or not _MEETING_READS_ON.match(line)):
+        return True  # but "… as made at the" / "1448th meeting of the Council," reads on
     if _is_cjk(previous[-1:] or "a") and len(previous) < 40 and not re.search(r"[,;:.，；：。、]", previous):
         return True  # a short Chinese header line (title, adoption line) stands alone
     if not TERMINAL.search(previous):
@@ -122,12 +128,32 @@ def starts_recital_or_operative(text: str) -> bool:
     return bool(_starter_re().match(text)) or text.startswith(lexicon.ZH_PREAMBLE_STARTERS)
 
 
+def starts_operative(text: str, lang: str) -> bool:
+    """Whether `text` opens with an operative verb: "Calls upon", "Also requests",
+    "Strongly condemns", "决定"."""
+    if lang == "zh":
+        return text.startswith(lexicon.ZH_OPERATIVE_STARTERS)
+    return bool(_operative_re().match(text))
+
+
+@lru_cache(maxsize=1)
+def _operative_re() -> re.Pattern:
+    verbs = "|".join(map(re.escape, sorted(set(lexicon.OPERATIVE_STARTERS), key=len, reverse=True)))
+    adverbs = "|".join(map(re.escape, lexicon.OPERATIVE_ADVERBS))
+    return re.compile(rf"^(?:(?:{verbs})\b|(?:{adverbs}|[A-Z][a-z]+ly)\s+[a-z]+[^s\W]s\b)")
+
+
+def operative_pattern() -> str:
+    """The regex source of an operative opening, for patterns built around it."""
+    return _operative_re().pattern[1:]
+
+
 def split_run_on(line: str) -> list[str]:
     """Split a long OCR line that runs several paragraphs together
     ("… United Nations The General Assembly, Recalling …")."""
     if len(line) < 250:
         return [line]
-    if sum(1 for ch in line if _is_cjk(ch)) > 0.5 * len(line.replace(" ", "")):
+    if is_mostly_cjk(line):
         # Chinese puts no spaces between words: in a long run-on line a space
         # between Chinese characters, or before a paragraph number, is a lost line break
         parts = _CJK_RUNON.split(line)
@@ -138,12 +164,16 @@ def split_run_on(line: str) -> list[str]:
     return [part.strip() for part in line.split("\n") if part.strip()]
 
 
+def is_mostly_cjk(text: str) -> bool:
+    return sum(1 for ch in text if _is_cjk(ch)) > 0.5 * len(text.replace(" ", ""))
+
+
 def organ_name(line: str) -> str | None:
     """The organ named by an organ line ("The General Assembly," / "大会，"), else None."""
     text = line.strip()
     for organ, patterns in lexicon.ORGANS.items():
         for pattern in patterns:
-            if re.fullmatch(rf"{pattern}\s*[,，:：]?", text, flags=re.I):
+            if re.fullmatch(rf"{pattern}\s*[,，:：.]?", text, flags=re.I):  # OCR "Council." for "Council,"
                 return organ
     return None
 
@@ -152,6 +182,8 @@ def is_closing(text: str) -> bool:
     """An adoption or meeting line that closes the body ("22nd plenary meeting")."""
     text = text.strip()
     # case matters: "adopted at the …" inside a sentence is no adoption line
+    if re.match(r"^Ad[oa]pt(?:ed|ée)\b.{0,80}\b(?:meeting|séance|votes?|voix|unanimously|à l'unanimité)", text):
+        return True  # "Adopted at the 396th meeting by 8 votes to none, with 3 abstentions (…)" runs long
     return len(text) < 160 and any(re.search(p, text) for p in lexicon.CLOSING)
 
 

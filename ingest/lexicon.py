@@ -96,9 +96,15 @@ OPERATIVE_STARTERS = (
     "Takes", "Notes", "Authorizes", "Endorses", "Emphasizes", "Stresses", "Appeals", "Approves",
     "Adopts", "Resolves", "Hereby", "Considers", "Instructs", "Directs", "Commends", "Renews",
     "Reiterates", "Supports", "Acknowledges", "Underlines", "Notes", "Determines", "Orders",
+    "Accepts", "Deplores", "Censures", "Extends", "Regrets", "Reminds", "Insists",
     "Décide", "Prie", "Invite", "Demande", "Engage", "Recommande", "Réaffirme", "Se félicite",
     "Prend", "Encourage", "Souligne", "Exprime", "Proclame", "Déclare", "Note", "Accueille",
 )
+
+# Adverbs that may open either kind of paragraph: "Also requests" is operative, "Also
+# expressing" a recital; the verb after them decides (a third-person "-s" verb is operative).
+OPERATIVE_ADVERBS = ("Also", "Further", "Again", "Once", "Strongly", "Deeply", "Firmly", "Fully",
+                     "Gravely", "Solemnly", "Urgently", "Emphatically", "Vigorously", "Categorically")
 
 # Chinese operative verbs: a paragraph opening with one is operative even when
 # its transcription ends with a comma. Only verbs never used for recitals: "谴责"

@@ -11,13 +11,12 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from language.refs import REF_RE, is_valid_ref
+
 LANGUAGES = ("zh", "en", "fr", "ru", "es", "ar")
 
-# ppN, opN, opN.x (a letter, or a roman numeral printed directly under opN), opN.x.ii, fnN, title, annex.<anything>, pN (unnumbered body
-# paragraphs of documents that are not resolutions)
-REF_PATTERN = re.compile(
-    r"^(?:title|pp\d+|op\d+(?:\.(?:[a-z]{1,2}|[ivxlc]{1,6})(?:\.[ivxlc]+)?)?|fn\d+|p\d+|annex(?:\.[a-z0-9]+)+)$"
-)
+# the one grammar of paragraph refs lives in language/refs.py
+REF_PATTERN = REF_RE
 
 
 class ParagraphKind(StrEnum):
@@ -69,6 +68,30 @@ class Footnote:
         return f"fn{self.number}"
 
 
+CITE_KINDS = ("resolution", "decision", "presidential_statement", "document", "other")
+
+
+@dataclass(frozen=True)
+class Cite:
+    """A document a paragraph names: `Cite("S/RES/660 (1990)", "resolution", "660 (1990) of 2 August 1990")`.
+
+    `symbol` is normalized (ingest.symbols); `text` is the words as printed.
+    """
+
+    symbol: str
+    kind: str
+    text: str
+
+    def __post_init__(self) -> None:
+        if self.kind not in CITE_KINDS:
+            raise ValueError(f"cite kind {self.kind!r} is not one of {', '.join(CITE_KINDS)}")
+        if not self.symbol.strip():
+            raise ValueError("cite symbol is empty")
+
+    def to_json(self) -> dict:
+        return {"symbol": self.symbol, "kind": self.kind, "text": self.text}
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """One citable unit: a title, a preambular or operative paragraph, a sub-paragraph,
@@ -84,9 +107,10 @@ class Paragraph:
     footnotes: tuple[str, ...] = ()
     page: int | None = None
     number: str | None = None
+    cites: tuple[Cite, ...] = ()  # the documents it names (ingest.citations)
 
     def __post_init__(self) -> None:
-        if not REF_PATTERN.match(self.ref):
+        if not is_valid_ref(self.ref):
             raise ValueError(f"paragraph ref {self.ref!r} is not a valid reference")
         if not isinstance(self.kind, ParagraphKind):
             raise ValueError(f"paragraph kind {self.kind!r} is not a ParagraphKind")
@@ -171,6 +195,7 @@ class Document:
                         {"ref": fn, "text": by_ref[fn].text} for fn in p.footnotes if fn in by_ref
                     ],
                     "page": p.page,
+                    "cites": [c.to_json() for c in p.cites],
                 }
                 for p in self.paragraphs
             ],

@@ -10,6 +10,12 @@ initial ("S. Smith") is never taken for a number.
     3
     >>> ocr_operative_number("S. Appeals urgently to all parties", 6) is None
     True
+
+A comma for the period ("1, Reaffirms" in S/RES/281 (1970)) is the same slip: an
+operative verb after the number is strong evidence whatever the punctuation.
+
+    >>> ocr_operative_number("1, Reaffirms its resolutions", 1)
+    3
 """
 
 from __future__ import annotations
@@ -17,7 +23,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ingest import lexicon
 
 # characters OCR reads in place of a digit, by the digit they stand for
 _CONFUSED = {
@@ -33,7 +38,7 @@ def ocr_operative_number(text: str, expected: int) -> int | None:
     opens `text` before an operative verb, else None. Correctly printed numbers
     are not this function's business and give None."""
     m = _candidate_re().match(text)
-    if m is None or m.group(1).isdigit():
+    if m is None or (m.group(1).isdigit() and m.group(2) == "."):
         return None
     token, digits = m.group(1), str(expected)
     if len(token) != len(digits):
@@ -48,12 +53,13 @@ def opens_with_misread_number(text: str) -> bool:
     """Whether `text` opens like "S. Appeals …" (a misread number before an
     operative verb), whatever number is due: the line starts a paragraph."""
     m = _candidate_re().match(text)
-    return m is not None and not m.group(1).isdigit()
+    return m is not None and not (m.group(1).isdigit() and m.group(2) == ".")
 
 
 @lru_cache(maxsize=1)
 def _candidate_re() -> re.Pattern:
-    verbs = sorted(set(lexicon.OPERATIVE_STARTERS), key=len, reverse=True)
+    from ingest.layout import operative_pattern
+
     confusable = re.escape("".join(_CONFUSED) + _UNREADABLE)
     # the verb is looked ahead at, not consumed: the paragraph text keeps it
-    return re.compile(rf"^([0-9{confusable}]{{1,3}})\.\s+(?=(?:{'|'.join(map(re.escape, verbs))})\b)")
+    return re.compile(rf"^([0-9{confusable}]{{1,3}})\s?([.,])\s+(?={operative_pattern()})")

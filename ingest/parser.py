@@ -13,11 +13,14 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from ingest.footnotes import split_footnotes, strip_markers
+from ingest.citations import with_cites
+from ingest.footnotes import INLINE_MARK, split_footnotes, split_inline_footnotes, split_trailing_footnotes, strip_markers
 from ingest.furniture import clean_page, split_pages_at_running_headers
-from ingest.header import read_agenda_item, read_header, session_from_symbol, title_of_other
+from ingest.header import (read_agenda_item, read_header, real_title, session_from_symbol,
+                           title_of_other)
 from ingest.language import detect_language
 from ingest.layout import blocks_from_pages
+from ingest.linear import is_linearized, relineate
 from ingest.model import LANGUAGES, Document, DocumentKind, Footnote, Paragraph, ParagraphKind
 from ingest.readers import SUPPORTED_SUFFIXES, read_pages
 from ingest.structure import classify
@@ -55,6 +58,10 @@ def _parse_pages(pages: list[str], *, symbol: str | None, lang: str | None, sour
         raise ParseError(where, f"unsupported language {lang!r} (one of {', '.join(LANGUAGES)})")
     if not any(p.strip() for p in pages):
         raise ParseError(where, "no text (the input holds only whitespace)")
+    linear = [is_linearized(page) for page in pages]
+    if any(linear):
+        # one long line (a web page or an e-mail): breaks are put back from the lead words
+        pages = [relineate(page) if flat else page for page, flat in zip(pages, linear)]
     pages = split_pages_at_running_headers(pages)
     body_pages: list[list[str]] = []
     notes: dict[int, str] = {}
@@ -66,6 +73,10 @@ def _parse_pages(pages: list[str], *, symbol: str | None, lang: str | None, sour
             notes.setdefault(number, text)
             note_pages.setdefault(number, index + 1)
         body_pages.append(lines)
+    body_pages[-1], trailing = split_trailing_footnotes(body_pages[-1])
+    for number, text in trailing:
+        notes.setdefault(number, text)
+        note_pages.setdefault(number, len(body_pages))
     blocks = blocks_from_pages(body_pages)
     if not blocks:
         raise ParseError(where, "no paragraphs found (only page furniture or footnotes)")
@@ -75,6 +86,8 @@ def _parse_pages(pages: list[str], *, symbol: str | None, lang: str | None, sour
     body = classify(blocks, language)
     header = read_header(body.header, body.closing, body.organ)
     warnings: list[str] = []
+    if any(linear):
+        warnings.append("text without line breaks: paragraphs were recovered from their lead words and numbers")
 
     doc_symbol = normalize_symbol(symbol) if symbol and symbol.strip() else (header.symbol or fallback)
     kind = _document_kind(body, header, doc_symbol)
@@ -90,11 +103,17 @@ def _parse_pages(pages: list[str], *, symbol: str | None, lang: str | None, sour
         title = title_of_other(first_page) or (
             body.paragraphs[0].text.split("\n")[0][:200] if body.paragraphs else "")
         agenda_item = agenda_item or read_agenda_item("\n".join(first_page[:15]))
-    title = title or doc_symbol
+    title = real_title(title, doc_symbol, language) if title else doc_symbol
     title_clean, title_notes = strip_markers(title, known)
     paragraphs.append(Paragraph("title", ParagraphKind.TITLE, title_clean or title, _fn(title_notes), page=1))
     for draft in body.paragraphs:
-        text, cited = strip_markers(draft.text, known)
+        text, inline = split_inline_footnotes(draft.text)
+        for note in inline:
+            number = max(notes, default=0) + 1
+            notes[number], note_pages[number] = note, draft.page
+            known.add(number)
+            text = text.replace(INLINE_MARK, f"[{number}]", 1)  # strip_markers links it
+        text, cited = strip_markers(text, known)
         if not text.strip():
             continue
         paragraphs.append(Paragraph(draft.ref, ParagraphKind(draft.kind), text, _fn(cited),
@@ -107,13 +126,25 @@ def _parse_pages(pages: list[str], *, symbol: str | None, lang: str | None, sour
         warnings.append("organ line found but no preambular or operative paragraph")
     for message in warnings:
         log.warning("%s: %s", where, message)
-    return Document(
-        symbol=doc_symbol, lang=language, title=title_clean or title, kind=kind,
-        paragraphs=tuple(paragraphs), footnotes=footnotes, organ=body.organ,
-        session=header.session or session_from_symbol(doc_symbol), year=header.year, date=header.date,
-        agenda_item=agenda_item, sponsors=header.sponsors, source=source,
-        warnings=tuple(warnings),
-    )
+    paragraphs = with_cites(paragraphs, body.organ, doc_symbol)
+    try:
+        return Document(
+            symbol=doc_symbol, lang=language, title=title_clean or title, kind=kind,
+            paragraphs=tuple(paragraphs), footnotes=footnotes, organ=body.organ,
+            session=header.session or session_from_symbol(doc_symbol), year=header.year, date=header.date,
+            agenda_item=agenda_item, sponsors=header.sponsors, source=source,
+            warnings=tuple(warnings),
+        )
+    except ValueError as exc:
+        # a structure the rules cannot make sense of is no reason to lose the text
+        message = f"structure not understood ({exc}); paragraphs are numbered p1, p2, …"
+        log.warning("%s: %s", where, message)
+        plain = [Paragraph(f"p{i}", ParagraphKind.PARAGRAPH, b.text, page=b.page)
+                 for i, b in enumerate((b for b in blocks if b.text.strip()), start=1)]
+        return Document(symbol=doc_symbol, lang=language, title=(title_clean or title)[:300] or doc_symbol,
+                        kind=DocumentKind.OTHER,
+                        paragraphs=tuple(with_cites([paragraphs[0], *plain], body.organ, doc_symbol)), source=source,
+                        warnings=(*warnings, message))
 
 
 def _fn(numbers: tuple[int, ...]) -> tuple[str, ...]:

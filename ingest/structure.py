@@ -17,13 +17,20 @@ import re
 from dataclasses import dataclass, field
 
 from ingest import lexicon
-from ingest.header import chinese_number
+from ingest.header import chinese_number, to_roman
+from language.refs import section_ref
 from ingest.ocr import ocr_operative_number
-from ingest.layout import TERMINAL, Block, is_closing, join_blocks, organ_name, starts_recital_or_operative
+from ingest.layout import (TERMINAL, Block, is_closing, join_blocks, organ_name, starts_operative,
+                           starts_recital_or_operative)
 
 _OPERATIVE_NUMBER = re.compile(r"^(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[.、．]\s*(?=\S)")
 _SUB = re.compile(r"^(?:\(([a-z]{1,4}|\d)\)|([a-z]{1,4})\)|（([a-z]{1,4})）)\s*(?=\S)")
-_PART_HEADING = re.compile(r"[IVX]{1,5}|[A-D]|[一二三四五六七八九十]{1,3}")  # part headings "II", "B", "二"
+_PART_HEADING = re.compile(r"[IVX]{1,5}|[A-H]|[一二三四五六七八九十]{1,3}|[甲乙丙丁戊己庚辛]")  # part headings "II", "B", "二", "乙"
+# Chinese part headings by the section name the other languages print: 乙 is B, 二 is II
+_ZH_LETTERS = dict(zip("甲乙丙丁戊己庚辛", "ABCDEFGH"))
+# a sub-paragraph token: one letter, a doubled letter ("aa") or a roman numeral;
+# OCR "(bob)" for "(b)" is repaired only where that letter is due
+_SUB_TOKEN = re.compile(r"[a-z]|([a-z])\1|[ivxlc]{1,6}")
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９（）", "0123456789()")
 
@@ -37,6 +44,7 @@ class Draft:
     text: str
     page: int
     number: str | None = None
+    section: str = ""  # the part ("A", "II") of a resolution printed in parts
 
 
 @dataclass
@@ -70,7 +78,32 @@ def _body_start(blocks: list[Block]) -> tuple[int | None, str | None, bool]:
             while start > 0 and _is_recital(blocks[start - 1].text):
                 start -= 1
             return start, organ, False
-    return None, None, False
+    return _headless_start(blocks)
+
+
+# the number line of a resolution printed without its organ line ("Resolution 462 (1980)",
+# "17 (1947). Resolution of 10 February 1947") and the header lines that follow it
+_RESOLUTION_LINE = re.compile(
+    r"^(?:Resolution|RESOLUTION|R[ée]solution|RÉSOLUTION)\s+\d{1,4}\s*\(\d{4}\)|^\d{1,4}\s*\(\d{4}\)\.?\s+Resolution\b"
+    r"|^第\s*\d{1,4}\s*\(\d{4}\)\s*号决议")
+_HEADER_LINE = re.compile(
+    r"^[\[(〔]\s*[SA]/[^\s\])〕]*\s*[\])〕]$|^of \d{1,2} \w+ \d{4}$"
+    r"|^(?:Adopted|Adoptée) (?:by|par) the Security Council|^(?:Adopted|Adoptée) (?:by|par)\b.{0,80}\d{4}$", re.I)
+
+
+def _headless_start(blocks: list[Block]) -> tuple[int | None, str | None, bool]:
+    """A Security Council resolution whose copy lost its organ line ("The Security
+    Council,") starts after its number line and the header lines that follow it."""
+    found = None
+    for i, block in enumerate(blocks[:8]):
+        text = block.text.strip()
+        if _RESOLUTION_LINE.match(text) or (found is not None and _HEADER_LINE.match(text)):
+            found = i
+        elif found is not None:
+            break
+    if found is None or found + 1 >= len(blocks):
+        return None, None, False
+    return found + 1, "Security Council", False
 
 
 def _organ_in_text(blocks: list[Block]) -> str | None:
@@ -97,6 +130,27 @@ def classify(blocks: list[Block], lang: str) -> Body:
     rest = _merge_broken(blocks[start:])
     _Walker(body, lang).walk(rest)
     return body
+
+
+def _name_sections(paragraphs: list[Draft]) -> None:
+    """Prefix the refs of a resolution in parts with their part ("B.op1") when the
+    numbering restarts in a part; parts that continue the numbering keep plain refs."""
+    seen: set[str] = set()
+    restarts = {"pp": False, "op": False}
+    for draft in paragraphs:
+        if draft.kind == "annex":
+            continue
+        if draft.ref in seen:
+            restarts["pp" if draft.kind == "preamble" else "op"] = True
+        seen.add(draft.ref)
+    # a part with its own preamble but continued operative numbers (S/RES/820 (1993)
+    # A: op1-9, B: "Acting under Chapter VII", op10-…) keeps the printed opN
+    kinds = {"preamble"} if restarts["pp"] else set()
+    if restarts["op"]:
+        kinds |= {"preamble", "operative", "subparagraph"}
+    for draft in paragraphs:
+        if draft.section and draft.kind in kinds:
+            draft.ref = section_ref(draft.section, draft.ref)
 
 
 def _plain(blocks: list[Block]) -> list[Draft]:
@@ -138,24 +192,61 @@ class _Walker:
         self.roman: str | None = None
         self.article: Draft | None = None
         self.seen_organ = False
+        self.section = ""  # the current part; "" before the first part heading
+        self.part_start = 0  # index of the current part's first paragraph
+        self.refs: set[str] = set()  # refs of the current part
+
+    def _part(self) -> list[Draft]:
+        return self.body.paragraphs[self.part_start:]
+
+    def _reindex(self) -> None:
+        self.refs = {p.ref for p in self._part()}
 
     def _add(self, draft: Draft) -> bool:
         """Append a paragraph; a ref printed twice (OCR noise, quoted numbering)
         continues the previous paragraph instead of duplicating a citation."""
         paragraphs = self.body.paragraphs
-        if any(p.ref == draft.ref for p in paragraphs):
+        if draft.ref in self.refs:
             if paragraphs and draft.text:
                 paragraphs[-1].text = (paragraphs[-1].text + "\n" + draft.text).strip()
             return False
+        draft.section = self.section
         paragraphs.append(draft)
+        self.refs.add(draft.ref)
         return True
 
     def walk(self, blocks: list[Block]) -> None:
         # recitals printed before the organ line are preambular whatever they read like
         self.organ_ahead = any(organ_name(b.text) for b in blocks)
+        skip = -1
         for index, block in enumerate(blocks):
+            if index <= skip:
+                continue
             following = blocks[index + 1].text if index + 1 < len(blocks) else ""
+            if self.mode in ("preamble", "operative") and _PART_HEADING.fullmatch(block.text.strip()):
+                self._open_part(block.text.strip())
+                # a part's own title stands between its heading and its organ line
+                ahead = [i for i in range(index + 1, min(index + 4, len(blocks))) if organ_name(blocks[i].text)]
+                skip = ahead[0] - 1 if ahead else -1
+                continue
             self.step(block, following)
+        _name_sections(self.body.paragraphs)
+
+    def _open_part(self, heading: str) -> None:
+        """A part heading ("A", "II", "乙"): numbering may restart in the part."""
+        if heading in _ZH_LETTERS:
+            section = _ZH_LETTERS[heading]
+        elif re.fullmatch(r"[一二三四五六七八九十]{1,3}", heading):
+            section = to_roman(chinese_number(heading))
+        else:
+            section = heading
+        self.section, self.part_start, self.refs = section, len(self.body.paragraphs), set()
+        self.mode = "preamble"
+        self.pp = 0
+        if self.op_numbered:
+            self.op, self.op_numbered = 0, False
+        # else: unnumbered operative paragraphs are counted on across parts (S/RES/82 (1950) I, II, III)
+        self.letter = self.roman = None
 
     def step(self, block: Block, following: str) -> None:
         text = block.text.strip()
@@ -199,8 +290,10 @@ class _Walker:
         if number is None and (ocr_end := ocr_operative_number(probe, expected)):
             # "S. Appeals …" where 5 is due: OCR misread the number, repair it
             number, end = expected, ocr_end
+        if number is not None and self.op_numbered and number != self.op + 1:
+            number = self._misprinted(number, text[end:], following)
         if number is not None:
-            if number == self.op + 1 or not self.op_numbered:
+            if number == self.op + 1 or not self.op_numbered or self.op + 1 < number <= self.op + 3:
                 lead = self._lead_in() if number == 1 else None
                 if number == 1 and lead is None:
                     self._demote_unnumbered_operatives()
@@ -212,11 +305,47 @@ class _Walker:
                     return
                 self._add(Draft(f"op{number}", "operative", text[end:], block.page, str(number)))
                 return
-        if m := _SUB.match(probe):
-            token = (m.group(1) or m.group(2) or m.group(3)).lower()
+        if (m := _SUB.match(probe)) and (token := self._sub_token((m.group(1) or m.group(2) or m.group(3)).lower())):
             if self._sub(token, text[m.end():], block.page, following):
                 return
+        if self._lost_number(text, following):
+            # "Calls upon …" between op1 and "3. Declares": the printed "2." was lost
+            self.op += 1
+            self.letter = self.roman = None
+            self._add(Draft(f"op{self.op}", "operative", text, block.page, str(self.op)))
+            return
         self._unnumbered(text, block.page)
+
+    def _misprinted(self, number: int, rest: str, following: str) -> int | None:
+        """A printed number out of sequence before an operative verb: OCR misread it
+        ("8. Requests" between 4. and 6.) when the next paragraph carries the number
+        after the due one; otherwise a number was lost in the copy and the printed one
+        stands (S/RES/346: 4., then 6.). Anything else is quoted or broken text."""
+        paragraphs = self.body.paragraphs
+        if not starts_operative(rest, self.lang) or not paragraphs or not TERMINAL.search(paragraphs[-1].text):
+            return None
+        ahead = _OPERATIVE_NUMBER.match(following.translate(_FULLWIDTH))
+        if ahead is not None and chinese_number(ahead.group(1)) == self.op + 2:
+            return self.op + 1
+        return number if self.op + 1 < number <= self.op + 3 else None
+
+    def _sub_token(self, token: str) -> str | None:
+        """The sub-paragraph letter a printed token stands for, or None when it is no
+        sub-paragraph mark ("(plem)", an abbreviation in brackets)."""
+        if token.isdigit() or _SUB_TOKEN.fullmatch(token):
+            return token
+        due = chr(ord(self.letter) + 1) if self.letter and len(self.letter) == 1 and self.letter < "z" else "a"
+        return due if token.startswith(due) else None
+
+    def _lost_number(self, text: str, following: str) -> bool:
+        """An unnumbered paragraph opening with an operative verb, inside numbered
+        operative paragraphs, just before the paragraph numbered two ahead."""
+        if self.mode != "operative" or not self.op_numbered or not self.body.paragraphs:
+            return False
+        if not TERMINAL.search(self.body.paragraphs[-1].text) or not starts_operative(text, self.lang):
+            return False
+        ahead = _OPERATIVE_NUMBER.match(following.translate(_FULLWIDTH))
+        return ahead is not None and chinese_number(ahead.group(1)) == self.op + 2
 
     def _sub(self, token: str, text: str, page: int, following: str) -> bool:
         paragraphs = self.body.paragraphs
@@ -240,6 +369,7 @@ class _Walker:
                 # "Decides: (a) … (b) …": the colon paragraph is op1
                 self.pp -= 1
                 last.ref, last.kind, last.number = "op1", "operative", None
+                self._reindex()
                 self.mode, self.op = "operative", 1
         if self.op == 0:
             return False
@@ -251,7 +381,7 @@ class _Walker:
         else:
             self.letter, self.roman = token, None
             ref = f"op{self.op}.{token}"
-        if any(p.ref == ref for p in paragraphs):
+        if ref in self.refs:
             return False
         self._add(Draft(ref, "subparagraph", text, page, token))
         return True
@@ -274,22 +404,32 @@ class _Walker:
 
     def _demote_unnumbered_operatives(self) -> None:
         """Numbered operative paragraphs follow: any unnumbered "operative" before
-        them was a recital that did not read like one (OCR "peace." for "peace,")."""
-        for draft in self.body.paragraphs:
+        them was a recital that did not read like one (OCR "peace." for "peace,"),
+        and lettered items under a colon recital belong to that recital (S/RES/91:
+        "Observing … were: (a) … (b) …", then "1. Accepts")."""
+        kept: list[Draft] = []
+        for draft in self._part():
             if draft.kind == "operative" and draft.number is None and draft.ref.startswith("op"):
                 self.pp += 1
                 draft.ref, draft.kind = f"pp{self.pp}", "preamble"
+            elif draft.kind == "subparagraph" and kept and kept[-1].kind == "preamble":
+                kept[-1].text = f"{kept[-1].text}\n({draft.number}) {draft.text}"
+                continue
+            kept.append(draft)
+        self.body.paragraphs[self.part_start:] = kept
+        self._reindex()
         self.op = 0
 
     def _lead_in(self) -> Draft | None:
         """Take back an unnumbered "Resolves:" paragraph that numbered items follow."""
-        paragraphs = self.body.paragraphs
+        paragraphs = self._part()
         if self.op_numbered or self.op != 1 or not paragraphs:
             return None
         last = paragraphs[-1]
         if last.ref != "op1" or not re.search(r"[:：]\s*$", last.text):
             return None
-        paragraphs.pop()
+        self.body.paragraphs.pop()
+        self.refs.discard("op1")
         return last
 
     def _introduces_annexed_text(self, text: str) -> bool:
@@ -306,12 +446,16 @@ class _Walker:
     def _reads_as_recital(self, text: str) -> bool:
         if self.lang == "zh" and text.startswith(lexicon.ZH_OPERATIVE_STARTERS):
             return False
+        words = text.split(maxsplit=2)
+        if self.lang in ("en", "fr", "es") and words:
+            # "Recommends …," (S/RES/299) ends like a recital but opens like an operative
+            # paragraph; "Deeply deplores", "Strongly urges": an adverb before a verb
+            if starts_operative(text, self.lang):
+                return False
         if re.search(r"[,，、]\s*$", text):
             return True
         if self.lang in ("en", "fr", "es"):
-            first = text.split(maxsplit=1)[0] if text.split() else ""
-            if first in lexicon.OPERATIVE_STARTERS:
-                return False
+            first = words[0] if words else ""
             return first in lexicon.PREAMBLE_STARTERS or bool(re.fullmatch(r"[A-Z][a-zé]+(?:ing|ed|ant|ée|és)", first))
         return not re.search(r"[。；;.:：]\s*$", text)
 

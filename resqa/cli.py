@@ -11,6 +11,7 @@ import argparse
 import json
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Callable
@@ -64,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", help="language code, when detection should be overridden")
     _add_common(p)
 
+    p = sub.add_parser("census", help="parse every file of a folder and report the structural checks that fail")
+    p.add_argument("folder", type=Path)
+    p.add_argument("--json", action="store_true", help="print exactly one JSON document to stdout")
+    p.add_argument("-v", "--verbose", action="store_true", help="log more to stderr")
+
     p = sub.add_parser("ingest", help="parse and index files or folders")
     p.add_argument("paths", nargs="+", type=Path)
     p.add_argument("--symbol", help="document symbol (single file only)")
@@ -105,6 +111,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("delete", help="remove a document from the index")
     p.add_argument("symbol")
     p.add_argument("--lang", help="only this language version")
+    _add_common(p)
+
+    p = sub.add_parser("links", help="what a document cites and which indexed documents cite it")
+    p.add_argument("symbol", help="any symbol, indexed or not (e.g. \"S/RES/660 (1990)\")")
+    _add_common(p)
+
+    p = sub.add_parser("compare", help="align the paragraphs of two documents and mark what changed")
+    p.add_argument("a", help="the earlier document (e.g. A/RES/73/8)")
+    p.add_argument("b", help="the later document (e.g. A/RES/80/4)")
+    p.add_argument("--lang", help="language version to compare (default: one both have)")
     _add_common(p)
 
     p = sub.add_parser("mcp", help="serve the store to an MCP client (a desktop assistant) over stdio")
@@ -197,6 +213,22 @@ def cmd_parse(args) -> int:
         return "\n".join(lines)
 
     _emit(args, payload, text)
+    return 0
+
+
+def cmd_census(args) -> int:
+    from ingest.census import census, format_text, summary
+    from ingest.parser import parse_file
+
+    if not args.folder.is_dir():
+        raise ResqaError(f"not a folder: {args.folder}")
+    settings = _settings(args)
+    if not args.verbose:
+        logging.getLogger("ingest").setLevel(logging.ERROR)  # one warning per odd file would drown the report
+    reports = census(args.folder, lambda path: parse_file(path, max_bytes=settings.max_file_bytes),
+                     progress=_progress_bar("census", unit="file"))
+    payload = {"summary": summary(reports), "files": [r.to_json() for r in reports]}
+    _emit(args, payload, lambda: format_text(reports, args.folder))
     return 0
 
 
@@ -357,6 +389,55 @@ def cmd_delete(args) -> int:
     return 0
 
 
+def _symbol_arg(text: str) -> str:
+    """A symbol as typed: "S/RES/660 (1990)", or the short forms "660 (1990)", "33/18", "第2326(2016)号"."""
+    from ingest.citations import symbols_named
+    from ingest.symbols import normalize_symbol
+
+    if not normalize_symbol(text):
+        raise ResqaError("the symbol is empty")
+    if "/" in text and re.match(r"^\s*[A-Za-z]", text):
+        return text
+    named = symbols_named(text)
+    return named[0] if len(named) == 1 else text
+
+
+def cmd_links(args) -> int:
+    library = _open_library(_settings(args))
+    try:
+        payload = library.links(_symbol_arg(args.symbol))
+    finally:
+        library.close()
+
+    def text() -> str:
+        def state(indexed: bool) -> str:
+            return "indexed" if indexed else "not indexed"
+
+        head = f"{payload['symbol']} ({state(payload['indexed'])})" + (f": {payload['title']}" if payload.get("title") else "")
+        lines = [head, f"cites {len(payload['cites'])}:"]
+        lines += [f"  {c['symbol']:<24} {c['kind']:<22} in {', '.join(c['refs'])}  [{state(c['indexed'])}]"
+                  for c in payload["cites"]]
+        lines.append(f"cited by {len(payload['cited_by'])} indexed document(s):")
+        lines += [f"  {c['symbol']:<24} in {', '.join(c['refs'])}" for c in payload["cited_by"]]
+        lines += [f"{r['relation']}: {r['symbol']}" for r in payload.get("related", ())]
+        return "\n".join(lines)
+
+    _emit(args, payload, text)
+    return 0
+
+
+def cmd_compare(args) -> int:
+    from compare.documents import compare_documents, format_comparison
+
+    library = _open_library(_settings(args))
+    try:
+        result = compare_documents(library, _symbol_arg(args.a), _symbol_arg(args.b), lang=args.lang)
+    finally:
+        library.close()
+    _emit(args, result.to_json(), lambda: format_comparison(result))
+    return 0
+
+
 def cmd_serve(args) -> int:
     import app
     from answer.assistant import Assistant
@@ -379,12 +460,15 @@ def cmd_mcp(args) -> int:
 
 COMMANDS = {
     "parse": cmd_parse,
+    "census": cmd_census,
     "ingest": cmd_ingest,
     "search": cmd_search,
     "ask": cmd_ask,
     "eval": cmd_eval,
     "docs": cmd_docs,
     "delete": cmd_delete,
+    "links": cmd_links,
+    "compare": cmd_compare,
     "serve": cmd_serve,
     "mcp": cmd_mcp,
 }

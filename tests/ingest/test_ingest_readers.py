@@ -126,4 +126,5 @@ def test_pymupdf_recovers_more_footnote_links_than_pypdf():
         text = "\f".join(page.extract_text() or "" for page in pypdf.PdfReader(str(path)).pages)
         cites["pypdf"] += sum(len(p.footnotes) for p in parse_text(text, source=str(path)).paragraphs)
         cites["pymupdf"] += sum(len(p.footnotes) for p in parse_file(path).paragraphs)
-    assert cites == {"pypdf": 59, "pymupdf": 88}
+    # pypdf 59 before spaced markers ("Jordan 10") were read in plain text; 82 since
+    assert cites == {"pypdf": 82, "pymupdf": 88}
