@@ -324,6 +324,9 @@ def cmd_eval(args) -> int:
     if args.subset:
         gold = stratified(gold, args.subset)
     library = _open_library(settings)
+    from eval.query_cache import cache_queries
+
+    cache_queries(library)  # gold questions repeat across runs: embed each once
     try:
         if args.ingest:
             report = library.ingest_paths(args.ingest, progress=_progress_bar("ingest"))

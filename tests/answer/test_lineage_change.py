@@ -79,8 +79,9 @@ def test_fr_which_resolutions_cite_52_2(assistant):
 def test_what_changed_482_compared_with_472(assistant):
     answer = checked(assistant.ask("What changed in resolution 482 (1980) compared with 472 (1980)?"))
     assert answer.qtype == "change"
-    assert answer.answer.split("\n")[0] == ("Compared with S/RES/472 (1980), S/RES/482 (1980) changes 6 paragraph(s), "
-                                            "adds 0 and removes 0 (3 unchanged):")
+    # footnotes count too: the report cited in fn71 (S/13972) gives way to fn75 (S/14275)
+    assert answer.answer.split("\n")[0] == ("Compared with S/RES/472 (1980), S/RES/482 (1980) changes 7 paragraph(s), "
+                                            "adds 1 and removes 1 (4 unchanged):")
     assert ("- operative paragraph 3 [S/RES/482 (1980)#op3] (was operative paragraph 3 [S/RES/472 (1980)#op3]): "
             "“resolution by 30 November 1980.” → “resolution by 31 May 1981.”") in answer.answer
     # each changed paragraph is cited on both sides

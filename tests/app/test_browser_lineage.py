@@ -57,7 +57,7 @@ def test_click_cited_resolution_then_compare_with_previous_version(browser_page,
             "() => document.querySelector('#cmp-a input').value === 'S/RES/472 (1980)'", timeout=60_000)
         page.locator("#cmp-go").click()
         page.locator("#cmp-out .cmp-table").wait_for(timeout=60_000)
-        assert page.locator("#cmp-out .cmp-row").count() == 9
+        assert page.locator("#cmp-out .cmp-row").count() == 13  # 9 body paragraphs, 4 footnote rows
         row = page.locator('#cmp-out .cmp-row[data-b="op3"]')
         assert row.locator("del").inner_text() == "30 November 1980"
         assert row.locator("ins").inner_text() == "31 May 1981"
