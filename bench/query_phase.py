@@ -45,7 +45,7 @@ def _timed(fn):
 
 
 def _recall(rows: list[tuple[list[str], list[str]]], k: int) -> float | None:
-    from eval.metrics import recall_at_k
+    from eval.trec import recall_at_k
 
     values = [recall_at_k(ids, relevant, k) for ids, relevant in rows if relevant]
     values = [v for v in values if v is not None]

@@ -29,6 +29,7 @@ class Settings:
     llm_url: str | None = None
     llm_model: str | None = None
     llm_api_key: str | None = None
+    llm_gguf: Path | None = None  # a local GGUF model, run in-process (RESQA_LLM_GGUF)
     max_file_mb: float = 50.0
     auth: str | None = None
     auth_file: Path | None = None
@@ -39,6 +40,10 @@ class Settings:
         object.__setattr__(self, "store_dir", Path(self.store_dir))
         if self.auth_file is not None:
             object.__setattr__(self, "auth_file", Path(self.auth_file))
+        if self.llm_gguf is not None:
+            object.__setattr__(self, "llm_gguf", Path(self.llm_gguf).expanduser())
+        if self.llm_gguf is not None and self.llm_url:
+            raise ConfigError("set RESQA_LLM_GGUF (a local model) or RESQA_LLM_URL (an endpoint), not both")
         if self.embed_model not in EMBED_MODELS:
             raise ConfigError(
                 f"RESQA_EMBED_MODEL={self.embed_model!r} is not one of {', '.join(EMBED_MODELS)}"
@@ -76,6 +81,7 @@ class Settings:
             llm_url=env.get("RESQA_LLM_URL") or None,
             llm_model=env.get("RESQA_LLM_MODEL") or None,
             llm_api_key=env.get("RESQA_LLM_API_KEY") or None,
+            llm_gguf=Path(env["RESQA_LLM_GGUF"]) if env.get("RESQA_LLM_GGUF") else None,
             max_file_mb=max_mb,
             auth=env.get("RESQA_AUTH") or None,
             auth_file=Path(env["RESQA_AUTH_FILE"]) if env.get("RESQA_AUTH_FILE") else None,
