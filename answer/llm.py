@@ -1,6 +1,7 @@
 """The optional generated answer: an OpenAI-compatible endpoint (Ollama, vLLM, a
 llama.cpp server) through llama-index's `OpenAILike`, built only when
-`RESQA_LLM_URL` is set. With no URL configured nothing here runs or connects.
+`RESQA_LLM_URL` is set, or a local GGUF model run in-process (`RESQA_LLM_GGUF`,
+answer/local_llm.py). With neither configured nothing here runs or connects.
 
 Retrieved paragraphs go into the prompt as delimited data, within a tiktoken budget.
 """
@@ -21,12 +22,20 @@ from resqa.settings import Settings
 log = logging.getLogger(__name__)
 
 CONTEXT_TOKENS = 3000  # retrieved paragraphs
+# A CPU model reads a 3,000-token prompt for minutes before its first token on a busy machine;
+# the timeout is per read, so a streaming answer is not cut while tokens arrive.
+TIMEOUT_SECONDS = 600.0
+MAX_TOKENS = 512
 HISTORY_TOKENS = 600  # previous turns
 _DELIMITER = re.compile(r"<(/?)(documents|paragraph|conversation)", re.IGNORECASE)
 
 
 def build_llm(settings: Settings):
-    """The configured LLM, or None when `RESQA_LLM_URL` is not set (nothing is contacted)."""
+    """The configured LLM, or None when neither `RESQA_LLM_URL` nor `RESQA_LLM_GGUF` is set."""
+    if settings.llm_gguf is not None:
+        from answer.local_llm import InProcessLLM
+
+        return InProcessLLM(settings.llm_gguf)
     if not settings.llm_url:
         return None
     try:
@@ -38,8 +47,10 @@ def build_llm(settings: Settings):
         api_base=settings.llm_url,
         api_key=settings.llm_api_key or "none",
         is_chat_model=True,
-        timeout=60.0,
+        timeout=TIMEOUT_SECONDS,
         max_retries=0,
+        max_tokens=MAX_TOKENS,
+        temperature=0.0,
     )
 
 

@@ -19,6 +19,12 @@ def parse_args(argv=None):
     p.add_argument("--embed-model", default="e5", choices=("e5", "usem3", "fake"))
     p.add_argument("--pure-step", type=int, default=4,
                    help="time the bare model on every N-th ingested text (default 4; 1 = all)")
+    p.add_argument("--real-limit", type=int, default=None,
+                   help="ingest only N of the 901 real resolutions of corpora/unsc (evenly spread; 0 = skip the "
+                        "real-corpus phase; default all)")
+    p.add_argument("--cache-seed", metavar="SQLITE", default=None,
+                   help="skip the sample corpus's cold ingest and pure embedding; its warm ingest starts from this "
+                        "embedding cache (a reduced run: the real-corpus phase still ingests cold)")
     p.add_argument("--no-server", action="store_true", help="skip the `chroma run` comparison")
     p.add_argument("--no-naive", action="store_true", help="skip the naive pipeline")
     p.add_argument("--show", metavar="JSON", default=None,

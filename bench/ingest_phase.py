@@ -31,6 +31,11 @@ def _settings(args: dict):
                     chroma_url=args.get("chroma_url"))
 
 
+def _paths(args: dict) -> list[Path]:
+    """What to ingest: `paths` (a list of files, e.g. a subset of the real corpus) or the `samples` folder."""
+    return [Path(p) for p in args["paths"]] if args.get("paths") else [Path(args["samples"])]
+
+
 def run_ingest(args: dict) -> dict:
     from index.embeddings import CachedEmbedding, make_embedder
     from index.library import Library
@@ -44,7 +49,7 @@ def run_ingest(args: dict) -> dict:
     library = Library.open(settings, embedder=embedder)
     try:
         started, cpu = time.perf_counter(), time.process_time()
-        report = library.ingest_paths([Path(args["samples"])])
+        report = library.ingest_paths(_paths(args))
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
         docs = library.documents()
         paragraphs = sum(d.paragraphs for d in docs)
@@ -63,7 +68,7 @@ def run_ingest(args: dict) -> dict:
             Path(args["record_texts"]).write_text(json.dumps(timed.texts, ensure_ascii=False), encoding="utf-8")
         if args.get("reingest"):
             started = time.perf_counter()
-            again = library.ingest_paths([Path(args["samples"])])
+            again = library.ingest_paths(_paths(args))
             result["reingest"] = {
                 "seconds": round(time.perf_counter() - started, 3),
                 "embeddings_computed": again.embedded,
@@ -120,7 +125,7 @@ def run_profile_ingest(args: dict) -> dict:
     settings = _settings({**args, "embed_model": "fake"})
     library = Library.open(settings, embedder=FakeEmbedding(dim=384))
     try:
-        result = profile_calls(lambda: library.ingest_paths([Path(args["samples"])]), repeats=1,
+        result = profile_calls(lambda: library.ingest_paths(_paths(args)), repeats=1,
                                interval=0.001, buckets=INGEST_BUCKETS)
     finally:
         library.close()

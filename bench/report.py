@@ -20,6 +20,21 @@ def derive(results: dict) -> dict:
     - server: Chroma server / embedded for the sample-size figures.
     """
     ingest = results.get("ingest", {})
+    real = ingest.get("real") or {}
+    if real.get("cold") and real.get("pure_embed"):
+        r_cold, r_pure = real["cold"], real["pure_embed"]
+        real["ingest_over_embed"] = _r(ratio(r_cold["seconds"], r_pure.get("floor_seconds")))
+        real["ingest_over_embed_cpu"] = _r(ratio(r_cold.get("cpu_seconds"), r_pure.get("floor_cpu_seconds")))
+        real["ingest_over_model_time_in_run"] = _r(ratio(r_cold["seconds"], r_cold.get("model_seconds")))
+    server_real, real_query = results.get("server_real") or {}, (results.get("query") or {}).get("real")
+    if server_real.get("query") and server_real.get("ingest") and real_query:
+        sq = server_real["query"]
+        server_real["server_over_embedded"] = {
+            **{f"{m}_search_p50": _r(ratio(sq["search"][m]["p50_ms"], real_query["search"][m]["p50_ms"]))
+               for m in sq["search"] if m in real_query["search"]},
+            "query_floor_p50": _r(ratio(sq["floor"]["floor_p50_ms"], real_query["floor"]["floor_p50_ms"])),
+            "first_search": _r(ratio(sq.get("first_search_ms"), real_query.get("first_search_ms"))),
+        }
     cold, pure = ingest.get("cold") or {}, ingest.get("pure_embed") or {}
     if cold and pure:
         embed_total = pure.get("floor_seconds", pure["seconds"] + pure.get("load_seconds", 0.0))
@@ -135,10 +150,31 @@ def tables(results: dict) -> str:
         ]
         out.append(format_table(rows, ("vs naive (sample)", "resqa", f"naive ({naive['chunks']} chunks)",
                                        "resqa/naive")))
-    server = results.get("server")
-    if server and "server_over_embedded" in server:
-        rows = [(k, fmt(v)) for k, v in server["server_over_embedded"].items()]
-        out.append(format_table(rows, ("Chroma server / embedded (sample)", "ratio")))
+    real = ingest.get("real") or {}
+    if real.get("cold"):
+        r_cold, r_pure = real["cold"], real.get("pure_embed") or {}
+        again = r_cold.get("reingest") or {}
+        rows = [
+            ("resolutions / paragraphs", f"{r_cold.get('documents')} / {r_cold.get('paragraphs')}"
+                                         + (" (subset)" if real.get("subset") else "")),
+            ("cold ingest: s, CPU s", f"{fmt(r_cold.get('seconds'))} s, {fmt(r_cold.get('cpu_seconds'))} CPU s"),
+            ("pure embedding (floor): s, CPU s", f"{fmt(r_pure.get('floor_seconds'))} s, "
+                                                 f"{fmt(r_pure.get('floor_cpu_seconds'))} CPU s"),
+            ("ingest / pure embedding: wall, CPU", f"{fmt(real.get('ingest_over_embed'))}, "
+                                                   f"{fmt(real.get('ingest_over_embed_cpu'))}"),
+            ("re-ingest unchanged: s, embeddings", f"{fmt(again.get('seconds'))} s, "
+                                                   f"{fmt(again.get('embeddings_computed'))}"),
+        ]
+        out.append(format_table(rows, (f"ingest (real corpus, {real.get('corpus')})", "value")))
+    first = [(size, fmt(q.get("first_search_ms")), fmt(q.get("lexical_load_ms")))
+             for size, q in (results.get("query") or {}).items() if q]
+    if first:
+        out.append(format_table(first, ("first search after a start", "ms", "of which loading the saved BM25 ms")))
+    for key, label in (("server", "sample"), ("server_real", "real")):
+        server = results.get(key)
+        if server and "server_over_embedded" in server:
+            rows = [(k, fmt(v)) for k, v in server["server_over_embedded"].items()]
+            out.append(format_table(rows, (f"Chroma server / embedded ({label})", "ratio")))
     rows = [(t["name"], fmt(t["value"]), fmt(t["target"]), fmt(t["met"]), fmt(t["gap"]))
             for t in results.get("targets", [])]
     out.append(format_table(rows, ("target", "measured", "bound", "met", "x bound")))

@@ -50,12 +50,11 @@ def base_vectors(vectors, langs) -> dict[str, list[float]]:
     """node id -> stored vector, for every paragraph of the base store."""
     out = {}
     for lang in langs:
-        got = vectors._store(lang).client.get(include=["embeddings"])  # the store's own collection
-        out.update(zip(got["ids"], got["embeddings"]))
+        out.update(vectors.embeddings(lang))
     return out
 
 
-def build(source: Path, store: Path, target: int, noise: float = 0.01) -> dict:
+def build(source: Path, store: Path, target: int, noise: float = 0.01, embed_model: str = "e5") -> dict:
     from language.analyzer import LexicalAnalyzer
     from index.nodes import Record, to_node
     from index.registry import Registry, doc_key
@@ -64,7 +63,7 @@ def build(source: Path, store: Path, target: int, noise: float = 0.01) -> dict:
     started = time.perf_counter()
     if store.exists():
         shutil.rmtree(store)
-    shutil.copytree(source, store, ignore=shutil.ignore_patterns("cache", "write.lock", "*.tmp*"))
+    shutil.copytree(source, store, ignore=shutil.ignore_patterns("cache", "lexical", "write.lock", "*.tmp*"))
     registry = Registry(store)
     vectors = ParagraphVectors(store)
     analyzer = LexicalAnalyzer()
@@ -112,6 +111,7 @@ def build(source: Path, store: Path, target: int, noise: float = 0.01) -> dict:
     with registry.write_lock():  # re-reads the registry; no ingest may run while we save
         registry.documents.update(added)
         registry.save()
+    lexical_s = _save_lexical(store, embed_model)
     return {
         "paragraphs": total,
         "documents": len(registry.documents),
@@ -120,8 +120,24 @@ def build(source: Path, store: Path, target: int, noise: float = 0.01) -> dict:
         "build_s": round(time.perf_counter() - started, 2),
         "tokenize_s": round(timings["tokenize_s"], 2),
         "chroma_write_s": round(timings["chroma_s"], 2),
+        "lexical_build_s": round(lexical_s, 2),
     }
 
 
+def _save_lexical(store: Path, embed_model: str) -> float:
+    """Build and save the BM25 index of the new generation, as the end of an ingest does."""
+    from index.library import Library
+    from resqa.settings import Settings
+
+    started = time.perf_counter()
+    library = Library.open(Settings(store_dir=store, embed_model=embed_model))  # the model is never loaded
+    try:
+        library.lexical_index()
+    finally:
+        library.close()
+    return time.perf_counter() - started
+
+
 def run(args: dict) -> dict:
-    return build(Path(args["source"]), Path(args["store"]), int(args["target"]), float(args.get("noise", 0.01)))
+    return build(Path(args["source"]), Path(args["store"]), int(args["target"]), float(args.get("noise", 0.01)),
+                 args.get("embed_model", "e5"))

@@ -4,6 +4,7 @@ Refs are compared as `SYMBOL#REF` ignoring the language: a hit in French on
 the same paragraph as a gold ref in English counts. Symbols are compared
 ignoring spaces and case (`S/RES/678 (1990)` == `s/res/678(1990)`).
 
+Recall@k, reciprocal rank and nDCG are computed by ir-measures (eval/trec.py), not here.
 Edge cases, decided once here and written down in docs/eval.md:
 - recall@k, reciprocal rank and nDCG are `None` when there is nothing relevant
   (noanswer questions); averages skip `None`, so they are over answerable questions.
@@ -60,81 +61,25 @@ def ref_key(citation: str) -> str:
     >>> ref_key("S/RES/678 (1990)|fr|op2")
     'S/RES/678(1990)#op2'
     """
+    parts = split_citation(citation)
+    if parts is None:
+        return symbol_key(citation)
+    return f"{symbol_key(parts[0])}#{parts[1]}"
+
+
+def split_citation(citation: str) -> tuple[str, str] | None:
+    """`(symbol, ref)` of `SYMBOL#REF` or of a storage id `SYMBOL|LANG|REF`; None for neither."""
     if "#" in citation:
         symbol, _, ref = citation.rpartition("#")
     elif citation.count("|") >= 2:
         symbol, _lang, ref = citation.rsplit("|", 2)
     else:
-        return symbol_key(citation)
-    return f"{symbol_key(symbol)}#{ref.strip()}"
-
-
-def _positions(retrieved: Sequence[str | Collection[str]]) -> list[frozenset[str]]:
-    out = []
-    for item in retrieved:
-        refs = (item,) if isinstance(item, str) else item
-        out.append(frozenset(ref_key(r) for r in refs))
-    return out
+        return None
+    return symbol, ref.strip()
 
 
 def _relevant(relevant: Iterable[str]) -> frozenset[str]:
     return frozenset(ref_key(r) for r in relevant)
-
-
-def recall_at_k(retrieved: Sequence[str | Collection[str]], relevant: Iterable[str], k: int) -> float | None:
-    """Share of the relevant refs found in the first `k` positions.
-
-    >>> recall_at_k(["A#op1", "A#op2", "A#op3"], ["A#op2", "B#op1"], 2)
-    0.5
-    """
-    if k < 1:
-        raise ValueError(f"k must be >= 1, got {k!r}")
-    gold = _relevant(relevant)
-    if not gold:
-        return None
-    found = set().union(*_positions(retrieved[:k])) if retrieved[:k] else set()
-    return len(gold & found) / len(gold)
-
-
-def reciprocal_rank(retrieved: Sequence[str | Collection[str]], relevant: Iterable[str]) -> float | None:
-    """1 / the position of the first relevant ref (0 when none is retrieved).
-
-    >>> reciprocal_rank(["A#op1", "A#op2"], ["A#op2"])
-    0.5
-    """
-    gold = _relevant(relevant)
-    if not gold:
-        return None
-    for rank, refs in enumerate(_positions(retrieved), start=1):
-        if refs & gold:
-            return 1.0 / rank
-    return 0.0
-
-
-def ndcg_at_k(retrieved: Sequence[str | Collection[str]], relevant: Iterable[str], k: int = 10) -> float | None:
-    """Binary-relevance nDCG@k.
-
-    The gain at a position is the number of relevant refs first seen there
-    (1 or 0 for a paragraph); the ideal ranking puts one relevant paragraph at
-    each of the first min(|relevant|, k) positions. A chunk covering several
-    relevant paragraphs can exceed the ideal, so the value is capped at 1.
-
-    >>> round(ndcg_at_k(["A#op1", "A#op2"], ["A#op2"], 10), 4)
-    0.6309
-    """
-    if k < 1:
-        raise ValueError(f"k must be >= 1, got {k!r}")
-    gold = _relevant(relevant)
-    if not gold:
-        return None
-    seen: set[str] = set()
-    dcg = 0.0
-    for rank, refs in enumerate(_positions(retrieved[:k]), start=1):
-        new = (refs & gold) - seen
-        seen |= new
-        dcg += len(new) / math.log2(rank + 1)
-    ideal = sum(1.0 / math.log2(rank + 1) for rank in range(1, min(len(gold), k) + 1))
-    return min(1.0, dcg / ideal)
 
 
 def citation_precision(cited: Iterable[str], relevant: Iterable[str]) -> float | None:

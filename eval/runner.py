@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from eval import metrics
+from eval import metrics, trec
 from eval.gold import GoldQuestion, load_gold
 from resqa.errors import ConfigError
 
@@ -38,18 +38,37 @@ def expand_modes(mode: str) -> tuple[str, ...]:
     return names
 
 
+def stratified(questions: Sequence[GoldQuestion], n: int) -> tuple[GoldQuestion, ...]:
+    """A fixed subset of `n` questions spread over the types: round-robin over the types
+    (sorted), each type's questions in file order. Same file, same `n`, same subset.
+    """
+    if n < 1:
+        raise ConfigError(f"--subset must be positive, got {n}")
+    by_type: dict[str, list[GoldQuestion]] = {}
+    for q in questions:
+        by_type.setdefault(q.type, []).append(q)
+    queues = [list(by_type[t]) for t in sorted(by_type)]
+    picked: list[GoldQuestion] = []
+    while len(picked) < min(n, len(questions)):
+        for queue in queues:
+            if queue and len(picked) < n:
+                picked.append(queue.pop(0))
+    order = {q.id: i for i, q in enumerate(questions)}
+    return tuple(sorted(picked, key=lambda q: order[q.id]))
+
+
 def score_question(
     question: GoldQuestion,
-    retrieved: Sequence[str | Sequence[str]],
-    ks: Sequence[int],
     cited: Sequence[str] | None = None,
     answer: str | None = None,
 ) -> dict:
-    """Every per-question metric; `cited`/`answer` are None when the mode does not answer."""
+    """The answer metrics of one question (none when the mode does not answer).
+
+    Retrieval metrics (recall@k, rr, ndcg@10) come from ir-measures over the whole
+    run: see `score_retrieval`.
+    """
     relevant = question.relevant
-    row: dict = {f"recall@{k}": metrics.recall_at_k(retrieved, relevant, k) for k in ks}
-    row["rr"] = metrics.reciprocal_rank(retrieved, relevant)
-    row["ndcg@10"] = metrics.ndcg_at_k(retrieved, relevant, 10)
+    row: dict = {}
     if answer is None:
         return row
     cited = tuple(cited or ())
@@ -64,6 +83,14 @@ def score_question(
     else:
         row["declined"] = declined
     return row
+
+
+def score_retrieval(questions: Sequence[GoldQuestion], rows: list[dict], ks: Sequence[int]) -> list[dict]:
+    """Add recall@k, rr and ndcg@10 (ir-measures over the TREC qrels and run) to each row's scores."""
+    scores = trec.retrieval_scores(questions, rows, ks)
+    for row in rows:
+        row["scores"] = {**scores[row["id"]], **row["scores"]}
+    return rows
 
 
 def aggregate(rows: Sequence[dict], ks: Sequence[int]) -> dict:
@@ -112,7 +139,7 @@ def _hit_ids(hits) -> list[str]:
     return [h.id for h in hits]
 
 
-def _run_mode(library, assistant, gold, mode, ks, tick) -> list[dict]:
+def _run_mode(library, assistant, gold, mode, ks, tick, on_row=None) -> list[dict]:
     from index.hits import SearchMode
 
     search_mode = SearchMode(mode)
@@ -127,10 +154,12 @@ def _run_mode(library, assistant, gold, mode, ks, tick) -> list[dict]:
             {
                 "id": q.id, "question": q.question, "type": q.type, "lang": q.lang,
                 "relevant": list(q.relevant), "retrieved": retrieved, "cited": cited,
-                "answer": answer.answer, "latency_ms": round(latency, 1),
-                "scores": score_question(q, retrieved, ks, cited, answer.answer),
+                "answer": answer.answer, "backend": getattr(answer, "backend", None), "latency_ms": round(latency, 1),
+                "scores": score_question(q, cited, answer.answer),
             }
         )
+        if on_row is not None:  # long runs (a CPU LLM) keep what they did if stopped
+            on_row(mode, rows[-1])
         tick(f"{mode} {q.id}")
     return rows
 
@@ -146,7 +175,7 @@ def _run_naive(naive, gold, ks, tick) -> list[dict]:
             {
                 "id": q.id, "question": q.question, "type": q.type, "lang": q.lang,
                 "relevant": list(q.relevant), "retrieved": retrieved, "cited": [], "answer": None,
-                "latency_ms": round(latency, 1), "scores": score_question(q, retrieved, ks),
+                "latency_ms": round(latency, 1), "scores": score_question(q),
             }
         )
         tick(f"naive {q.id}")
@@ -172,6 +201,7 @@ def run_eval(
     progress: Progress | None = None,
     naive=False,
     settings=None,
+    on_row: Callable[[str, dict], None] | None = None,
 ) -> dict:
     """Score every gold question in every mode.
 
@@ -179,6 +209,7 @@ def run_eval(
     `naive` is listed or `naive` is true; it is built from the library's
     documents with the library's embedder unless a built `NaiveBaseline` is
     passed as `naive`. `settings` is only needed when the library has no embedder.
+    `on_row(mode, row)` hears each answered question's row (before retrieval scoring) as it is done.
     """
     questions = load_gold(gold) if isinstance(gold, (str, Path)) else tuple(gold)
     modes = tuple(dict.fromkeys(modes))
@@ -219,8 +250,9 @@ def run_eval(
                 if owned:
                     naive.close()
         else:
-            rows = _run_mode(library, assistant, questions, mode, ks, tick)
+            rows = _run_mode(library, assistant, questions, mode, ks, tick, on_row)
             chunks = None
+        score_retrieval(questions, rows, ks)
         summary = summarize(rows, ks)
         if chunks is not None:
             summary["chunks"] = chunks

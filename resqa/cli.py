@@ -97,6 +97,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--report", type=Path, metavar="DIR", help="write report.md, report.json and report.png here")
     p.add_argument("--ingest", type=Path, action="append", default=[], metavar="PATH",
                    help="ingest these paths first (e.g. samples/)")
+    p.add_argument("--trec", type=Path, metavar="DIR",
+                   help="also write the gold set as TREC qrels (qrels.txt) and each mode's ranking as a run")
+    p.add_argument("--rows", type=Path, metavar="FILE",
+                   help="append each question's row (mode, id, answer, citations, latency) to this JSONL as it is done")
+    p.add_argument("--subset", type=int, metavar="N",
+                   help="a fixed stratified subset of N questions (round-robin over the types, file order)")
     _add_common(p)
 
     p = sub.add_parser("docs", help="list the indexed documents")
@@ -305,7 +311,8 @@ def cmd_eval(args) -> int:
     from answer.assistant import Assistant
     from eval.gold import load_gold
     from eval.report import format_table, write_report
-    from eval.runner import run_eval
+    from eval.runner import run_eval, stratified
+    from eval.trec import write_all
 
     settings = _settings(args)
     try:
@@ -314,6 +321,8 @@ def cmd_eval(args) -> int:
         raise ResqaError(f"--k {args.k!r} is not a comma-separated list of numbers") from exc
     modes = ("hybrid", "dense", "lexical") if args.mode == "all" else (args.mode,)
     gold = load_gold(args.gold)
+    if args.subset:
+        gold = stratified(gold, args.subset)
     library = _open_library(settings)
     from eval.query_cache import cache_queries
 
@@ -326,15 +335,29 @@ def cmd_eval(args) -> int:
         assistant = Assistant(library, settings)
         results = run_eval(
             library, assistant, gold, modes=modes, ks=ks, progress=_progress_bar("eval", unit="q"),
-            naive=args.mode == "all", settings=settings,
+            naive=args.mode == "all", settings=settings, on_row=_row_writer(args.rows),
         )
     finally:
         library.close()
     if args.report:
         write_report(results, args.report)
         print(f"resqa: report written to {args.report}", file=sys.stderr)
+    if args.trec:
+        written = write_all(gold, results, args.trec)
+        print(f"resqa: TREC qrels and runs written to {args.trec} ({len(written)} files)", file=sys.stderr)
     _emit(args, results, lambda: format_table(results))
     return 0
+
+
+def _row_writer(path: Path | None):
+    if path is None:
+        return None
+
+    def write(mode: str, row: dict) -> None:
+        with open(path, "a", encoding="utf-8") as f:
+            f.write(json.dumps({"mode": mode, **row}, ensure_ascii=False) + "\n")
+
+    return write
 
 
 def cmd_docs(args) -> int:

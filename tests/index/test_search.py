@@ -107,4 +107,4 @@ def test_empty_query_is_an_error(filled):
 
 
 def test_rrf_sums_reciprocal_ranks():
-    assert rrf([["a", "b"], ["b", "c"]]) == pytest.approx({"a": 1 / 61, "b": 1 / 62 + 1 / 61, "c": 1 / 62})
+    assert rrf([["a", "b"], ["b", "c"]], k=60) == pytest.approx({"a": 1 / 61, "b": 1 / 62 + 1 / 61, "c": 1 / 62})

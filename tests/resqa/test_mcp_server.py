@@ -58,7 +58,7 @@ def test_mcp_tools_over_stdio_carry_citations_versions_and_footnotes(store):
         ("search", {"query": "x", "k": 0}),
     ])
     by_name = {t.name: t for t in tools.tools}
-    assert sorted(by_name) == ["ask", "get_paragraph", "list_documents", "search"]
+    assert sorted(by_name) == ["ask", "compare", "get_paragraph", "links", "list_documents", "search"]
     assert by_name["search"].input_schema["properties"]["k"]["maximum"] == 100
     assert by_name["search"].input_schema["required"] == ["query"]
 
@@ -95,3 +95,23 @@ def test_get_paragraph_returns_the_footnotes_it_cites(store):
     assert no_version.is_error is True
     assert no_version.content[0].text == (
         "Error executing tool get_paragraph: A/67/L.X#pp9 has no fr version in the index (indexed: zh)")
+
+
+def test_links_and_compare_tools(tmp_path):
+    unsc = ROOT / "corpora" / "unsc"
+    common = ["--store", str(tmp_path / "store"), "--embed-model", "fake"]
+    assert main(["ingest", str(unsc / "S_RES_0430_1978.txt"), str(unsc / "S_RES_0451_1979.txt"), *common]) == 0
+    _, (links, compared, missing) = call_tools(tmp_path / "store", [
+        ("links", {"symbol": "s/res/451(1979)"}),
+        ("compare", {"a": "S/RES/430 (1978)", "b": "S/RES/451 (1979)"}),
+        ("compare", {"a": "S/RES/430 (1978)", "b": "S/RES/9999 (2030)"}),
+    ])
+    payload = links.structured_content
+    assert (payload["symbol"], payload["indexed"]) == ("S/RES/451 (1979)", True)
+    diff = compared.structured_content
+    assert (diff["a"], diff["b"], diff["lang"]) == ("S/RES/430 (1978)", "S/RES/451 (1979)", "en")
+    assert {"a": "op2", "b": "op3", "status": "changed"} in [
+        {k: p[k] for k in ("a", "b", "status")} for p in diff["pairs"]]
+    assert any(p["status"] == "added" and p["b"] == "op2" for p in diff["pairs"])
+    assert missing.is_error is True
+    assert "S/RES/9999 (2030) is not in the index" in missing.content[0].text
