@@ -16,7 +16,7 @@ from pathlib import Path
 from ingest.model import LANGUAGES, REF_PATTERN
 from resqa.errors import ParseError
 
-QUESTION_TYPES = ("lookup", "list", "crosslingual", "noanswer")
+QUESTION_TYPES = ("lookup", "list", "crosslingual", "noanswer", "lineage", "change")
 REQUIRED_KEYS = ("id", "question", "lang", "type", "relevant", "answer_contains")
 _CITATION = re.compile(r"^(?P<symbol>[^#]*\S)#(?P<ref>[^#\s]+)$")
 
@@ -76,7 +76,7 @@ def _question(record: object) -> GoldQuestion:
         type=record["type"],
         relevant=tuple(record["relevant"]),
         answer_contains=tuple(record["answer_contains"]),
-        notes=str(record.get("notes", "")),
+        notes=str(record.get("note", record.get("notes", ""))),
     )
 
 

@@ -41,7 +41,7 @@ def test_load_gold_reads_every_question(tmp_path):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"type": "fact"}, r"gold.jsonl:2: type 'fact' is not one of lookup, list, crosslingual, noanswer"),
+        ({"type": "fact"}, r"gold.jsonl:2: type 'fact' is not one of lookup, list, crosslingual, noanswer, lineage, change"),
         ({"lang": "de"}, r"gold.jsonl:2: lang 'de' is not one of"),
         ({"relevant": ["S/RES/678 (1990) op2"]}, r"gold.jsonl:2: relevant ref .* is not SYMBOL#REF"),
         ({"relevant": ["S/RES/678#para2"]}, r"gold.jsonl:2: relevant ref 'S/RES/678#para2' is not SYMBOL#REF"),
