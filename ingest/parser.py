@@ -22,6 +22,7 @@ from ingest.layout import blocks_from_pages
 from ingest.linear import is_linearized, relineate
 from ingest.model import LANGUAGES, Document, DocumentKind, Footnote, Paragraph, ParagraphKind
 from ingest.readers import SUPPORTED_SUFFIXES, read_pages
+from ingest.stringlist import is_string_list, paragraphs_of_string_list
 from ingest.structure import classify
 from ingest.symbols import normalize_symbol, symbol_from_filename
 from ingest import lexicon
@@ -57,6 +58,8 @@ def _parse_pages(pages: list[str], *, symbol: str | None, lang: str | None, sour
         raise ParseError(where, f"unsupported language {lang!r} (one of {', '.join(LANGUAGES)})")
     if not any(p.strip() for p in pages):
         raise ParseError(where, "no text (the input holds only whitespace)")
+    # a JSON list of paragraph strings (a dataset field): one paragraph per string
+    pages = [paragraphs_of_string_list(page) if is_string_list(page) else page for page in pages]
     linear = [is_linearized(page) for page in pages]
     if any(linear):
         # one long line (a web page or an e-mail): breaks are put back from the lead words

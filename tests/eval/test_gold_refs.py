@@ -32,13 +32,11 @@ OPTIONAL_KEYS = {"source_lang", "note"}
 # Gold refs written as printed where today's parser gets the document wrong (the parser is being
 # fixed): id -> (why, a ref as printed, words that paragraph holds as printed). Their ref and answer
 # checks are expected failures until the parser produces that paragraph.
-PARSER_PENDING = {
-    "t093": ("A/RES/66/54 is a JSON-like list of strings, parsed as kind other (p1, p2)",
-             "A/RES/66/54#pp1", "总部设在利马"),
-}
-# Fixed in the parser, now checked strictly by the ref and answer tests below (tests/ingest/test_ingest_gold_bugs.py
-# pins each fix): S/RES/598 (1987) pp2 cut at a blank line (t109, t115, t155), A/RES/73/6 pp17 cut
-# inside a quoted title (t153, t154, q184, q229, q257, q504).
+PARSER_PENDING: dict[str, tuple[str, str, str]] = {}
+# Fixed in the parser, now checked strictly by the ref and answer tests below (each fix is pinned
+# in tests/ingest/test_ingest_gold_bugs.py): A/RES/66/54 read as a JSON list of paragraph strings
+# (t093), S/RES/598 (1987) pp2 cut at a blank line (t109, t115, t155), A/RES/73/6 pp17 cut inside
+# a quoted title (t153, t154, q184, q229, q257, q504).
 
 
 def _load(name: str) -> list[dict]:

@@ -123,3 +123,37 @@ def test_lowercase_organ_name_inside_a_sentence_is_no_organ_line():
 def test_organ_line_rule(previous, line, expected):
     """Bug guard: only a lowercase organ name after an unfinished line is demoted."""
     assert organ_line(previous, line) is expected
+
+
+def test_json_list_of_paragraph_strings_is_read_as_paragraphs():
+    """Bug: zh A/RES/66/54 (samples/zh/A_RES_66_54.partial.txt) is a JSON-like list of its
+    paragraphs, cut mid-string; it was parsed as kind other (p1, p2), so the gold ref
+    A/RES/66/54#pp1 ("回顾其关于总部设在利马的…") did not exist."""
+    doc = parse_file(SAMPLES / "zh" / "A_RES_66_54.partial.txt", symbol="A/RES/66/54")
+    assert doc.kind.value == "resolution"
+    assert doc.title == "联合国和平、裁军与发展拉丁美洲和加勒比区域中心"
+    assert _refs(doc, "pp") == [f"pp{n}" for n in range(1, 9)]
+    assert doc.paragraph("pp1").text.startswith("回顾其关于总部设在利马的联合国和平、裁军与发展拉丁美洲和加勒比区域中心")
+    assert doc.paragraph("pp8").text == "欢迎区域中"  # the copy is cut here
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('[ "The General Assembly,", "Recalling \\"A\\",", "1. Decides" ]', True),
+    ('[ "The General Assembly,", "Recalling its resolution 1/1,", "1. Deci', True),  # cut mid-string
+    ('[ "one", "two" ]', False),                               # too few strings
+    ('[1] See resolution 1/1.\n\nThe General Assembly,', False),  # a bracketed footnote marker
+    ('[ "a", 3, "b", "c" ]', False),                           # not strings only
+])
+def test_string_list_detection(text, expected):
+    """Bug guard: only a list made of quoted strings is read as paragraphs."""
+    from ingest.stringlist import is_string_list
+
+    assert is_string_list(text) is expected
+
+
+def test_string_list_keeps_escaped_quotes():
+    """Bug guard: JSON escapes inside the strings are decoded, not kept as backslashes."""
+    doc = parse_text('[ "The General Assembly,", "Recalling its resolution \\"1/1\\",", '
+                     '"1. Decides to act." ]', symbol="A/RES/1/2")
+    assert [p.ref for p in doc.paragraphs] == ["title", "pp1", "op1"]
+    assert doc.paragraph("pp1").text == 'Recalling its resolution "1/1",'
