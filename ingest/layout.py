@@ -200,8 +200,11 @@ def split_run_on(line: str) -> list[str]:
     return [part.strip() for part in line.split("\n") if part.strip()]
 
 
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
 def is_mostly_cjk(text: str) -> bool:
-    return sum(1 for ch in text if _is_cjk(ch)) > 0.5 * len(text.replace(" ", ""))
+    return len(_CJK_CHAR.findall(text)) > 0.5 * (len(text) - text.count(" "))
 
 
 def organ_name(line: str) -> str | None:

@@ -18,6 +18,7 @@ from ingest.furniture import clean_page, split_pages_at_running_headers
 from ingest.header import (read_agenda_item, read_header, real_title, session_from_symbol,
                            title_of_other)
 from ingest.language import detect_language
+from ingest.limits import MAX_TEXT_CHARS
 from ingest.layout import blocks_from_pages
 from ingest.linear import is_linearized, relineate
 from ingest.model import LANGUAGES, Document, DocumentKind, Footnote, Paragraph, ParagraphKind
@@ -58,6 +59,9 @@ def _parse_pages(pages: list[str], *, symbol: str | None, lang: str | None, sour
         raise ParseError(where, f"unsupported language {lang!r} (one of {', '.join(LANGUAGES)})")
     if not any(p.strip() for p in pages):
         raise ParseError(where, "no text (the input holds only whitespace)")
+    size = sum(len(p) for p in pages)
+    if size > MAX_TEXT_CHARS:
+        raise ParseError(where, f"text of {size} characters is over the limit of {MAX_TEXT_CHARS} for one document")
     # a JSON list of paragraph strings (a dataset field): one paragraph per string
     pages = [paragraphs_of_string_list(page) if is_string_list(page) else page for page in pages]
     linear = [is_linearized(page) for page in pages]

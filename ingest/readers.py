@@ -8,10 +8,13 @@ are kept so paragraphs know their page.
 
 from __future__ import annotations
 
+import errno
 import logging
 import re
+import zipfile
 from pathlib import Path
 
+from ingest.limits import MAX_HTML_DEPTH, MAX_PDF_PAGES, MAX_UNZIPPED_BYTES
 from resqa.errors import ParseError
 
 log = logging.getLogger(__name__)
@@ -28,13 +31,16 @@ def read_pages(path: Path, max_bytes: int | None = None) -> tuple[str, ...]:
     """The text of `path`, one string per page (text formats are one page unless
     they contain form feeds). Raises ParseError with a one-line reason."""
     suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        raise ParseError(path, f"unsupported file type {suffix or '(none)'!r}; "
-                         f"supported: {', '.join(SUPPORTED_SUFFIXES)}")
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ParseError(path, f"cannot read file ({exc.strerror or exc})") from None
+        if exc.errno == errno.ELOOP:
+            raise ParseError(path, "cannot read file (symlink loop)") from None
+        if suffix in SUPPORTED_SUFFIXES or exc.errno != errno.ENOENT:
+            raise ParseError(path, f"cannot read file ({exc.strerror or exc})") from None
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise ParseError(path, f"unsupported file type {suffix or '(none)'!r}; "
+                         f"supported: {', '.join(SUPPORTED_SUFFIXES)}")
     if path.is_dir():
         raise ParseError(path, "is a directory, not a file")
     if max_bytes is not None and size > max_bytes:
@@ -140,6 +146,8 @@ def _pdf_pages(path: Path, data: bytes) -> tuple[str, ...]:
     with doc:
         if doc.needs_pass:
             raise ParseError(path, "password-protected PDF")
+        if doc.page_count > MAX_PDF_PAGES:
+            raise ParseError(path, f"PDF of {doc.page_count} pages is over the limit of {MAX_PDF_PAGES} pages")
         _refuse_salvaged_pdf(path, data, doc)
         try:
             return tuple(_pdf_page_text(page, index) for index, page in enumerate(doc))
@@ -206,6 +214,7 @@ def _docx_text(path: Path, data: bytes) -> str:
 
     import docx
 
+    _check_unzipped_size(path, data)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises zipfile/lxml/KeyError on bad files
@@ -223,16 +232,89 @@ def _docx_text(path: Path, data: bytes) -> str:
     return "\n".join(lines)
 
 
-def _html_text(path: Path, data: bytes) -> str:
-    from bs4 import BeautifulSoup
+def _check_unzipped_size(path: Path, data: bytes) -> None:
+    """Refuse a zip bomb before python-docx inflates it: first by the sizes the zip
+    declares, then by inflating each part in chunks (a zip may lie about its sizes)."""
+    import io
 
-    text = decode_text(path, data) if not data.lstrip()[:1] == b"<" else None
     try:
-        soup = BeautifulSoup(text if text is not None else data, "lxml")
-    except Exception as exc:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        declared = sum(info.file_size for info in archive.infolist())
+        if declared > MAX_UNZIPPED_BYTES:
+            raise ParseError(path, f"DOCX inflates to {declared} bytes, over the limit of {MAX_UNZIPPED_BYTES} bytes")
+        inflated = 0
+        for info in archive.infolist():
+            with archive.open(info) as part:
+                while chunk := part.read(1 << 16):
+                    inflated += len(chunk)
+                    if inflated > MAX_UNZIPPED_BYTES:
+                        raise ParseError(path, f"DOCX inflates to over {MAX_UNZIPPED_BYTES} bytes (the limit), "
+                                               "more than its zip declares")
+    except ParseError:
+        raise
+    except Exception as exc:  # zipfile raises BadZipFile, zlib.error, EOFError, NotImplementedError …
+        raise ParseError(path, f"corrupt DOCX ({type(exc).__name__})") from None
+
+
+# block elements whose end is a paragraph break; elements whose text is never content
+_HTML_BLOCKS = frozenset(("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "table", "section",
+                          "article", "blockquote", "dd", "dt", "ul", "ol", "body"))
+_HTML_SKIPPED = frozenset(("head", "title", "script", "style", "nav", "header", "footer", "noscript", "template"))
+_TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*?(/?)>")
+_VOID = frozenset((b"br", b"hr", b"img", b"meta", b"link", b"input", b"area", b"base", b"col", b"embed",
+                   b"source", b"track", b"wbr", b"param", b"p", b"li", b"td", b"tr", b"th", b"option"))
+
+
+def html_depth(data: bytes) -> int:
+    """The deepest element nesting of an HTML file, by one pass over its tags.
+
+    Elements that HTML lets stand unclosed (`<p>`, `<li>`, `<br>`, …) do not count, so
+    the estimate never exceeds what a parser builds from nested containers.
+    """
+    depth = deepest = 0
+    for match in _TAG.finditer(data):
+        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        if name in _VOID or self_closing:
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+def _html_text(path: Path, data: bytes) -> str:
+    """Text of an HTML file: block elements become paragraph breaks; one iterative
+    walk over the lxml tree (no recursion, no re-insertion), after a depth check."""
+    import lxml.etree
+    import lxml.html
+
+    depth = html_depth(data)
+    if depth > MAX_HTML_DEPTH:
+        raise ParseError(path, f"HTML nested {depth} levels deep, over the limit of {MAX_HTML_DEPTH}")
+    # decoded here (BOM, UTF-8, GB18030), as lxml reads undeclared bytes as Latin-1;
+    # lxml refuses a str that still carries an XML encoding declaration
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", decode_text(path, data))
+    try:
+        parser = lxml.html.HTMLParser(recover=True, remove_comments=True, remove_pis=True)
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except Exception as exc:  # lxml raises ParserError/XMLSyntaxError/ValueError on junk
         raise ParseError(path, f"unreadable HTML ({type(exc).__name__})") from None
-    for tag in soup(["head", "title", "script", "style", "nav", "header", "footer", "noscript"]):
-        tag.decompose()
-    for tag in soup.find_all(["p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br"]):
-        tag.insert_after("\n\n")
-    return re.sub(r"\n{3,}", "\n\n", soup.get_text())
+    out: list[str] = []
+    skipping = 0
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if event == "start":
+            if tag in _HTML_SKIPPED:
+                skipping += 1
+            elif not skipping and element.text:
+                out.append(element.text)
+            continue
+        if tag in _HTML_SKIPPED:
+            skipping -= 1
+        elif not skipping and tag in _HTML_BLOCKS:
+            out.append("\n\n")
+        if not skipping and element.tail:
+            out.append(element.tail)
+    return re.sub(r"\n{3,}", "\n\n", "".join(out))

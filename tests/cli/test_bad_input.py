@@ -204,3 +204,133 @@ def test_file_names_with_control_characters_or_dots_stay_one_line(tmp_path, caps
     code, _, err = run(capsys, "ingest", str(dotted), *args)
     assert code != 0 and len([l for l in err.splitlines() if l.startswith("resqa:")]) == 1
     assert snapshot() == before
+
+
+# --- hostile and huge input: bounded time and memory -------------------------------------------
+# Each case runs the real entry point in a child process; the test reads the child's own CPU
+# time and peak memory from os.wait4 (not wall-clock time, which depends on the machine's load).
+
+import subprocess
+import sys
+import zipfile
+
+# The child writes its own peak resident memory (VmHWM of /proc/self/status, counted from
+# its exec) at exit: ru_maxrss of a forked child would include the test process's pages.
+_PEAK = ("import atexit, os\n"
+         "def _peak():\n"
+         "    with open('/proc/self/status') as status, open(os.environ['PEAK_FILE'], 'w') as out:\n"
+         "        out.write(next(l for l in status if l.startswith('VmHWM')).split()[1])\n"
+         "atexit.register(_peak)\n")
+_CLI = [sys.executable, "-c", _PEAK + (
+    "import runpy, sys; sys.argv = ['resqa', 'parse', *sys.argv[1:]]; runpy.run_module('resqa.cli', run_name='__main__')")]
+_UI = [sys.executable, "-c", _PEAK + (
+    "import sys; from pathlib import Path; from resqa.settings import Settings; "
+    "from resqa.errors import ResqaError; from ui.handlers import ingest_uploads\n"
+    "try:\n    ingest_uploads(None, [Path(sys.argv[1])], Settings.from_env(), work_dir=Path(sys.argv[2]))\n"
+    "except ResqaError as exc:\n    print('resqa: error:', exc, file=sys.stderr); sys.exit(1)\n"
+    "print('parsed')"
+)]
+
+
+def _run_bounded(argv: list[str], cwd: Path) -> tuple[int, str, float, float]:
+    """Exit code, stderr, CPU seconds and peak resident MB of a child process."""
+    peak_file = cwd / "peak-kb.txt"
+    env = dict(os.environ, PYTHONPATH=str(ROOT), RESQA_STORE=str(cwd / "store"), PEAK_FILE=str(peak_file))
+    with open(cwd / "stderr.txt", "wb") as err:
+        child = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return (child.returncode, (cwd / "stderr.txt").read_text(errors="replace"),
+            usage.ru_utime + usage.ru_stime, int(peak_file.read_text()) / 1024)
+
+
+def _nested_divs(folder: Path) -> Path:
+    path = folder / "nested.html"
+    path.write_bytes(b"<html><body>" + b"<div>" * 200_000 + b"x" + b"</div>" * 200_000 + b"</body></html>")
+    return path
+
+
+def _one_line(folder: Path, megabytes: float) -> Path:
+    import re
+
+    line = re.sub(r"\s*\n\s*", " ", (ROOT / "samples" / "en" / "S_RES_0687_1991.txt").read_text(encoding="utf-8"))
+    path = folder / f"one-line-{megabytes}.txt"
+    path.write_text(" ".join([line] * (int(megabytes * 1e6 / len(line)) + 1)), encoding="utf-8")
+    return path
+
+
+def _docx_bomb(folder: Path) -> Path:
+    """A DOCX whose document.xml inflates to 300 MB (it compresses to about 300 KB)."""
+    path = folder / "bomb.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/document.xml", "w", force_zip64=True) as part:
+            part.write(b"<w:document><w:body><w:p><w:r><w:t>")
+            chunk = b" " * (1 << 20)
+            for _ in range(300):
+                part.write(chunk)
+            part.write(b"</w:t></w:r></w:p></w:body></w:document>")
+    return path
+
+
+def _symlink_loop(folder: Path) -> Path:
+    (folder / "a.txt").symlink_to(folder / "b.txt")
+    (folder / "b.txt").symlink_to(folder / "a.txt")
+    return folder / "a.txt"
+
+
+# name: (make, expected one-line reason or None for a parse, CPU seconds, peak MB)
+HOSTILE = {
+    "200,000 nested divs": (_nested_divs, r"nested 200002 levels deep, over the limit of 256", 15, 400),
+    "9 MB on one line": (lambda f: _one_line(f, 9), r"over the limit of 2000000", 15, 400),
+    "1 MB on one line parses": (lambda f: _one_line(f, 1), None, 40, 500),
+    "DOCX inflating to 300 MB": (_docx_bomb, r"DOCX inflates to \d+ bytes, over the limit", 15, 300),
+    "symlink loop": (_symlink_loop, r"cannot read file \(symlink loop\)", 15, 300),
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_inputs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile")
+    return {name: make(folder) for name, (make, *_rest) in HOSTILE.items()}
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("case", list(HOSTILE))
+def test_hostile_input_in_the_cli_is_bounded(case, hostile_inputs, tmp_path):
+    _, reason, cpu_budget, mb_budget = HOSTILE[case]
+    code, err, cpu, peak = _run_bounded([*_CLI, str(hostile_inputs[case]), "--json"], tmp_path)
+    failures = [line for line in err.splitlines() if line.startswith("resqa: error")]
+    if reason is None:
+        assert code == 0, err
+    else:
+        assert code == 1 and len(failures) == 1, err
+        import re
+
+        assert re.search(reason, failures[0]), failures[0]
+    assert "Traceback" not in err and "internal error" not in err
+    assert cpu <= cpu_budget, f"{case}: {cpu:.1f} s of CPU, budget {cpu_budget} s"
+    assert peak <= mb_budget, f"{case}: {peak:.0f} MB peak, budget {mb_budget} MB"
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("case", ["200,000 nested divs", "9 MB on one line", "DOCX inflating to 300 MB"])
+def test_hostile_upload_in_the_ui_is_bounded(case, hostile_inputs, tmp_path):
+    """The UI upload path (ui.handlers.ingest_uploads → stage_upload → parse_file) refuses
+    the same input with the same reason, within the same budget."""
+    _, reason, cpu_budget, mb_budget = HOSTILE[case]
+    code, err, cpu, peak = _run_bounded([*_UI, str(hostile_inputs[case]), str(tmp_path / "work")], tmp_path)
+    import re
+
+    assert code == 1 and re.search(reason, err), err
+    assert "Traceback" not in err
+    assert cpu <= cpu_budget, f"{case}: {cpu:.1f} s of CPU, budget {cpu_budget} s"
+    assert peak <= mb_budget, f"{case}: {peak:.0f} MB peak, budget {mb_budget} MB"
+
+
+@pytest.mark.unit
+def test_a_symlink_loop_without_a_suffix_is_unreadable_not_unsupported(tmp_path, capsys):
+    """Regression: a symlink loop was reported as "unsupported file type '(none)'"."""
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    code, _, err = run(capsys, "parse", str(tmp_path / "loop"))
+    assert code == 1 and "cannot read file (symlink loop)" in err
