@@ -16,7 +16,7 @@ from pathlib import Path
 from ingest.footnotes import INLINE_MARK, split_footnotes, split_inline_footnotes, split_trailing_footnotes, strip_markers
 from ingest.furniture import clean_page, split_pages_at_running_headers
 from ingest.header import (read_agenda_item, read_header, real_title, session_from_symbol,
-                           title_of_other)
+                           tidy_title, title_of_other)
 from ingest.language import detect_language
 from ingest.limits import MAX_TEXT_CHARS
 from ingest.layout import blocks_from_pages
@@ -109,7 +109,7 @@ def _parse_pages(pages: list[str], *, symbol: str | None, lang: str | None, sour
         title = title_of_other(first_page) or (
             body.paragraphs[0].text.split("\n")[0][:200] if body.paragraphs else "")
         agenda_item = agenda_item or read_agenda_item("\n".join(first_page[:15]))
-    title = real_title(title, doc_symbol, language) if title else doc_symbol
+    title = real_title(tidy_title(title), doc_symbol, language) if title else doc_symbol
     title_clean, title_notes = strip_markers(title, known)
     paragraphs.append(Paragraph("title", ParagraphKind.TITLE, title_clean or title, _fn(title_notes), page=1))
     for draft in body.paragraphs:

@@ -497,8 +497,9 @@ class _Walker:
         probe = text.translate(_FULLWIDTH)
         if m := _OPERATIVE_NUMBER.match(probe):
             self.annex_n = int(m.group(1))
-            if self._add(Draft(f"annex.{self.annex_n}", "annex", text[m.end():], page, m.group(1))):
-                return
+            # a number printed twice continues its paragraph (`_add`): nothing is left to add
+            self._add(Draft(f"annex.{self.annex_n}", "annex", text[m.end():], page, m.group(1)))
+            return
         if self.annex_n and (m := _SUB.match(probe)) and (token := (m.group(1) or m.group(2) or m.group(3) or "")).isalpha():
             if self._add(Draft(f"annex.{self.annex_n}.{token.lower()}", "annex", text[m.end():], page, token)):
                 return

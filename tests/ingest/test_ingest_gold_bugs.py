@@ -157,3 +157,37 @@ def test_string_list_keeps_escaped_quotes():
                      '"1. Decides to act." ]', symbol="A/RES/1/2")
     assert [p.ref for p in doc.paragraphs] == ["title", "pp1", "op1"]
     assert doc.paragraph("pp1").text == 'Recalling its resolution "1/1",'
+
+
+def test_agenda_item_title_before_the_adoption_note_is_not_the_title():
+    """Bug: zh A/RES/ES-11/6's title was the agenda item's title "給安全理事會主席的信
+    (S/2014/136) [未經發交主要委員會而通過(…)]" and zh A/RES/65/311's the session line
+    "第六十五届会议": both copies lack the resolution's title line, so the title is the symbol."""
+    es11 = parse_file(SAMPLES / "zh" / "A_RES_ES-11_6.partial.txt", symbol="A/RES/ES-11/6")
+    assert es11.title == "A/RES/ES-11/6"
+    multilingualism = parse_file(SAMPLES / "zh" / "A_RES_65_311.partial.txt", symbol="A/RES/65/311")
+    assert multilingualism.title == "A/RES/65/311"
+    assert multilingualism.agenda_item == "121"
+
+
+def test_title_after_the_adoption_note_is_kept():
+    """Bug guard: the resolution's own title, printed after the adoption note, stays the title."""
+    text = ("Agenda item 5\n\nLetter dated 28 February 2014 from Ukraine\n\n"
+            "[without reference to a Main Committee (A/ES-11/L.7)]\n\n"
+            "Principles of the Charter underlying a lasting peace\n\n"
+            "The General Assembly,\n\nRecalling the Charter,\n\n1. Decides to act.")
+    assert parse_text(text, symbol="A/RES/ES-11/6").title == "Principles of the Charter underlying a lasting peace"
+
+
+def test_footnote_marker_glued_to_the_year_of_the_title_date_is_dropped():
+    """Bug: en A/RES/498 (V)'s title ended "February 1, 19511" (marker 1 glued to 1951; the
+    copy is cut before its footnotes)."""
+    doc = parse_file(SAMPLES / "en" / "A_RES_498_V.partial.txt", symbol="A/RES/498 (V)")
+    assert doc.title == "Resolution 498 (V), Adopted by the United Nations General Assembly, February 1, 1951"
+
+
+def test_annex_number_printed_twice_does_not_duplicate_the_text():
+    """Bug (found by the property test): an annex paragraph number printed twice appended
+    its text twice to the paragraph it continues."""
+    doc = parse_text("The General Assembly,\nAnnex\n1. Decides to act;\n1. Decides to act;", symbol="A/RES/1/1")
+    assert doc.paragraph("annex.1").text == "Decides to act;\nDecides to act;"
