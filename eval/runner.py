@@ -54,7 +54,9 @@ def score_question(
         return row
     cited = tuple(cited or ())
     row["citation_precision"] = metrics.citation_precision(cited, relevant)
-    row["citation_recall"] = metrics.citation_recall(cited, relevant, whole_list=question.type == "list")
+    # list, lineage and change questions ask for every relevant paragraph (PLAN contract 6), not one of them
+    row["citation_recall"] = metrics.citation_recall(cited, relevant,
+                                                     whole_list=question.type in ("list", "lineage", "change"))
     row["answer_contains"] = metrics.answer_contains_rate(answer, question.answer_contains)
     declined = metrics.noanswer_correct(answer, cited)
     if question.type == "noanswer":

@@ -18,6 +18,7 @@ from index.embeddings import CachedEmbedding, make_embedder
 from index.glossary import LexicalAnalyzer
 from index.hits import Hit, SearchFilters, SearchMode
 from index.lexical import LexicalEntry, LexicalIndex
+from index.links import LinksIndex
 from index.nodes import document_version, records_for, to_hit, to_node
 from index.registry import DocumentInfo, Registry, doc_key
 from index.retrieval import Retriever
@@ -64,6 +65,7 @@ class Library:
         self._sidecars: dict[tuple[str, str, str], list[dict]] = {}
         self._lexical: tuple[int, LexicalIndex] | None = None
         self.retriever = Retriever(self)
+        self.link_index = LinksIndex(registry.dir)
 
     @classmethod
     def open(cls, settings: Settings, embedder=None, parse=None) -> "Library":
@@ -159,6 +161,7 @@ class Library:
         self.registry.pending.pop(key, None)
         self.registry.save()
         self._checkpoint("after_commit")
+        self.link_index.record(doc, version)
         return "updated" if old is not None else "added"
 
     def _remove_stale(self, symbol: str, lang: str, keep: str | None) -> None:
@@ -190,6 +193,7 @@ class Library:
                 self._remove_stale(info.symbol, info.lang, None)
                 self.registry.pending.pop(key, None)
                 self.registry.save()
+                self.link_index.forget(info.symbol, info.lang)
                 removed += info.paragraphs
             return removed
 
@@ -226,6 +230,12 @@ class Library:
             hits.extend(to_hit(r["metadata"], r["text"], 0.0) for r in self.sidecar(info)
                         if r["metadata"]["ref"] == ref)
         return hits
+
+    def links(self, symbol: str) -> dict:
+        """What `symbol` cites and which indexed documents cite it, as `resqa links --json`."""
+        self.registry.reload()
+        self.link_index.sync(self.registry.documents, self.sidecar)
+        return self.link_index.query(symbol)
 
     def lexical_index(self) -> LexicalIndex:
         """The BM25 index of the registered versions, rebuilt when the registry changed."""

@@ -117,7 +117,7 @@ def split_trailing_footnotes(lines: list[str]) -> tuple[list[str], list[tuple[in
 # "…et le développementRapport de la Conférence …, chap. I, résolution 1, annexe., le regroupement".
 _INLINE_LATIN = re.compile(
     r"(?<=[a-zéèàù,])(?P<note>(?:Report|Rapport|See|Voir|Official Records|Documents officiels|Resolution|Résolution)\b"
-    r"[^.]{0,400}?(?:\.[^.]{0,200}?){0,8}?)\.(?=[,;:]|\s+[a-zéèàù])"
+    r"[^.]{0,400}?(?:\.[^.]{0,200}?){0,8}?)\.(?=[,;:]|\s+[a-zéèàù]|\s*$)"
 )
 _BIBLIOGRAPHIC = re.compile(
     r"publication|Sales No|num[ée]ro de vente|chap\.|annexe?\b|Supplement|Suppl[ée]ment|vol\.|No\.|[ASE]/\d|Official Records"
@@ -127,7 +127,7 @@ _INLINE_ZH = re.compile(
 )
 
 
-INLINE_MARK = "\x00"  # where an inline footnote stood; the caller puts its marker there
+INLINE_MARK = "\ufdd0"  # a Unicode noncharacter: where an inline footnote stood; the caller puts its marker there
 
 
 def split_inline_footnotes(text: str) -> tuple[str, tuple[str, ...]]:
@@ -136,9 +136,11 @@ def split_inline_footnotes(text: str) -> tuple[str, tuple[str, ...]]:
 
     >>> split_inline_footnotes("Programme of Action of the Conference,Report of the Conference, Cairo "
     ...                        "(United Nations publication, Sales No. E.95.XIII.18), chap. I, annex. family reunification")
-    ('Programme of Action of the Conference,\\x00 family reunification', ('Report of the Conference, Cairo (United Nations publication, Sales No. E.95.XIII.18), chap. I, annex.',))
+    ('Programme of Action of the Conference,\\ufdd0 family reunification', ('Report of the Conference, Cairo (United Nations publication, Sales No. E.95.XIII.18), chap. I, annex.',))
     """
     notes: list[str] = []
+    if INLINE_MARK in text:
+        return text, ()  # the input holds the mark itself: leave such text alone
 
     def take(match: re.Match) -> str:
         note = match.group("note").strip()
@@ -181,6 +183,7 @@ def strip_markers(text: str, known: set[int]) -> tuple[str, tuple[int, ...]]:
         r"(?<=[;,.:)\]”’\"»\u3002\uff0c\uff1b》」])(?P<n>\d{1,2})(?=[\s,.;:，。；]|$)",  # glued "Action,1"
         r"(?<=[a-z])(?P<n>\d{1,2})(?=[\s,.;:，。；]|$)",  # glued "technique1,"
         r"(?<=[,;.:，；。])\s(?P<n>\d{1,3})$",  # spaced at the end: "1949, 1"
+        r"(?P<keep>[,;.:)]|\b\d{4})\s+(?P<n>\d{1,2})/(?=\s|$|[,;.])",  # spaced old style: "Cyprus, 1/", "1992 2/"
         # spaced inside the text, after a year, a name or a bracket: "of 27 October 1953 8 and",
         # "between Israel and Jordan 10\nand", "(S/8561) 27" (never "Article 51", "paragraph 9")
         rf"(?P<keep>(?:\b\d{{4}}|(?<![\w-])(?!{_NUMBERING_NOUNS}\b)[A-Z][\w’'\-]*[a-z]|[)\]”\"]),?)"

@@ -60,6 +60,12 @@ def read_header(blocks: list[str], closing: list[str], organ: str | None) -> Hea
         found = _sponsors(text)
         if found is not None:
             sponsors, draft = found
+    if symbol is None:
+        # a masthead printed on one line: "United Nations S/RES/2326 (2016) Security Council Distr.: …"
+        for text in blocks[:3]:
+            if is_masthead(text) and (m := re.search(r"\b(?:S/RES/\d+\s*\(\d{4}\)|A/RES/(?:ES-\d+/)?\d+/\d+)", text)):
+                symbol = normalize_symbol(m.group(0))
+                break
     if draft is None:
         # the kind line ends with the words ("…: draft resolution", "Draft decision");
         # "the draft resolution recommended in the report" in a vote record is no kind line

@@ -68,6 +68,30 @@ class Footnote:
         return f"fn{self.number}"
 
 
+CITE_KINDS = ("resolution", "decision", "presidential_statement", "document", "other")
+
+
+@dataclass(frozen=True)
+class Cite:
+    """A document a paragraph names: `Cite("S/RES/660 (1990)", "resolution", "660 (1990) of 2 August 1990")`.
+
+    `symbol` is normalized (ingest.symbols); `text` is the words as printed.
+    """
+
+    symbol: str
+    kind: str
+    text: str
+
+    def __post_init__(self) -> None:
+        if self.kind not in CITE_KINDS:
+            raise ValueError(f"cite kind {self.kind!r} is not one of {', '.join(CITE_KINDS)}")
+        if not self.symbol.strip():
+            raise ValueError("cite symbol is empty")
+
+    def to_json(self) -> dict:
+        return {"symbol": self.symbol, "kind": self.kind, "text": self.text}
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """One citable unit: a title, a preambular or operative paragraph, a sub-paragraph,
@@ -83,6 +107,7 @@ class Paragraph:
     footnotes: tuple[str, ...] = ()
     page: int | None = None
     number: str | None = None
+    cites: tuple[Cite, ...] = ()  # the documents it names (ingest.citations)
 
     def __post_init__(self) -> None:
         if not is_valid_ref(self.ref):
@@ -170,6 +195,7 @@ class Document:
                         {"ref": fn, "text": by_ref[fn].text} for fn in p.footnotes if fn in by_ref
                     ],
                     "page": p.page,
+                    "cites": [c.to_json() for c in p.cites],
                 }
                 for p in self.paragraphs
             ],

@@ -11,6 +11,7 @@ import argparse
 import json
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Callable
@@ -84,6 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ask", help="an answer with checked citations")
     p.add_argument("question")
     p.add_argument("--type", dest="qtype", choices=("lookup", "list"), help="override the detected question type")
+    p.add_argument("--format", choices=("text", "md", "json"), default="text",
+                   help="text (default), md (Markdown with the quoted sources, to paste into notes) or json")
     _add_filters(p)
     _add_common(p)
 
@@ -102,6 +105,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("delete", help="remove a document from the index")
     p.add_argument("symbol")
     p.add_argument("--lang", help="only this language version")
+    _add_common(p)
+
+    p = sub.add_parser("links", help="what a document cites and which indexed documents cite it")
+    p.add_argument("symbol", help="any symbol, indexed or not (e.g. \"S/RES/660 (1990)\")")
+    _add_common(p)
+
+    p = sub.add_parser("compare", help="align the paragraphs of two documents and mark what changed")
+    p.add_argument("a", help="the earlier document (e.g. A/RES/73/8)")
+    p.add_argument("b", help="the later document (e.g. A/RES/80/4)")
+    p.add_argument("--lang", help="language version to compare (default: one both have)")
+    _add_common(p)
+
+    p = sub.add_parser("mcp", help="serve the store to an MCP client (a desktop assistant) over stdio")
     _add_common(p)
 
     p = sub.add_parser("serve", help="start the chat UI (127.0.0.1 by default)")
@@ -151,12 +167,13 @@ def _progress_bar(label: str, unit: str = "doc"):
 
 def _filters(args):
     from index.hits import SearchFilters
+    from resqa.organs import organ_filter
 
     return SearchFilters(
         symbols=tuple(args.symbol or ()),
         lang=args.lang,
         kind=args.kind,
-        organ=args.organ,
+        organ=organ_filter(args.organ),
         session=args.session,
         year=args.year,
     )
@@ -273,6 +290,13 @@ def cmd_ask(args) -> int:
         library.close()
     for warning in answer.warnings:
         log.warning("%s", warning)
+    if args.format == "md" and not args.json:
+        from answer.export import export_turn, to_markdown
+
+        sys.stdout.write(to_markdown([export_turn(args.question, answer)]))
+        return 0
+    if args.format == "json":
+        args.json = True
     _emit(args, answer.to_json(), lambda: render_text(answer))
     return 0
 
@@ -342,6 +366,55 @@ def cmd_delete(args) -> int:
     return 0
 
 
+def _symbol_arg(text: str) -> str:
+    """A symbol as typed: "S/RES/660 (1990)", or the short forms "660 (1990)", "33/18", "第2326(2016)号"."""
+    from ingest.citations import symbols_named
+    from ingest.symbols import normalize_symbol
+
+    if not normalize_symbol(text):
+        raise ResqaError("the symbol is empty")
+    if "/" in text and re.match(r"^\s*[A-Za-z]", text):
+        return text
+    named = symbols_named(text)
+    return named[0] if len(named) == 1 else text
+
+
+def cmd_links(args) -> int:
+    library = _open_library(_settings(args))
+    try:
+        payload = library.links(_symbol_arg(args.symbol))
+    finally:
+        library.close()
+
+    def text() -> str:
+        def state(indexed: bool) -> str:
+            return "indexed" if indexed else "not indexed"
+
+        head = f"{payload['symbol']} ({state(payload['indexed'])})" + (f": {payload['title']}" if payload.get("title") else "")
+        lines = [head, f"cites {len(payload['cites'])}:"]
+        lines += [f"  {c['symbol']:<24} {c['kind']:<22} in {', '.join(c['refs'])}  [{state(c['indexed'])}]"
+                  for c in payload["cites"]]
+        lines.append(f"cited by {len(payload['cited_by'])} indexed document(s):")
+        lines += [f"  {c['symbol']:<24} in {', '.join(c['refs'])}" for c in payload["cited_by"]]
+        lines += [f"{r['relation']}: {r['symbol']}" for r in payload.get("related", ())]
+        return "\n".join(lines)
+
+    _emit(args, payload, text)
+    return 0
+
+
+def cmd_compare(args) -> int:
+    from compare.documents import compare_documents, format_comparison
+
+    library = _open_library(_settings(args))
+    try:
+        result = compare_documents(library, _symbol_arg(args.a), _symbol_arg(args.b), lang=args.lang)
+    finally:
+        library.close()
+    _emit(args, result.to_json(), lambda: format_comparison(result))
+    return 0
+
+
 def cmd_serve(args) -> int:
     import app
     from answer.assistant import Assistant
@@ -355,6 +428,13 @@ def cmd_serve(args) -> int:
     return 0
 
 
+def cmd_mcp(args) -> int:
+    from resqa.mcp_server import serve
+
+    serve(_settings(args))
+    return 0
+
+
 COMMANDS = {
     "parse": cmd_parse,
     "census": cmd_census,
@@ -364,18 +444,32 @@ COMMANDS = {
     "eval": cmd_eval,
     "docs": cmd_docs,
     "delete": cmd_delete,
+    "links": cmd_links,
+    "compare": cmd_compare,
     "serve": cmd_serve,
+    "mcp": cmd_mcp,
 }
+
+
+def _configure_logging(verbose: bool) -> None:
+    """One stderr handler whose own level filters everything, whatever a library's logger says.
+
+    bm25s sets its logger to DEBUG when imported (after this runs), so a level on the
+    root logger alone let "Building index from tokens" through on every search.
+    """
+    level = logging.INFO if verbose else logging.WARNING
+    root = logging.getLogger()
+    before = list(root.handlers)
+    logging.basicConfig(level=level, format="resqa: %(levelname)s: %(message)s", stream=sys.stderr)
+    for handler in root.handlers:
+        if handler not in before:  # ours; a host's handlers (pytest's capture) are left alone
+            handler.setLevel(level)
 
 
 def main(argv: list[str] | None = None) -> int:
     configure_offline_environment()
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if getattr(args, "verbose", False) else logging.WARNING,
-        format="resqa: %(levelname)s: %(message)s",
-        stream=sys.stderr,
-    )
+    _configure_logging(verbose=getattr(args, "verbose", False))
     try:
         return COMMANDS[args.command](args)
     except ResqaError as exc:

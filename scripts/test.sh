@@ -14,4 +14,18 @@ if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "we
 fi
 # pytest empties --basetemp itself (but needs its parent); other folders under .pytest_tmp are left alone
 mkdir -p .pytest_tmp
-exec .venv/bin/python -m pytest --basetemp="$PWD/.pytest_tmp/suite" "$@"
+# Tests leave the tree clean: a run that changes a tracked file fails (the README
+# screenshot is made by `make screenshot`, never by a test).
+tracked_before=""
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then tracked_before="$(git diff --stat HEAD 2>/dev/null)"; fi
+status=0
+.venv/bin/python -m pytest --basetemp="$PWD/.pytest_tmp/suite" "$@" || status=$?
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+  tracked_after="$(git diff --stat HEAD 2>/dev/null)"
+  if [ "$tracked_before" != "$tracked_after" ]; then
+    echo "scripts/test.sh: the test run changed tracked files:" >&2
+    git diff --stat HEAD >&2
+    [ "$status" = 0 ] && status=1
+  fi
+fi
+exit "$status"

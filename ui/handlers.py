@@ -14,15 +14,16 @@ import shutil
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from answer.export import ExportTurn, export_turn, to_docx, to_markdown
 from index.hits import SearchFilters, SearchMode
 from resqa.errors import ParseError, ResqaError
+from resqa.organs import organ_filter
 from resqa.settings import Settings
 from ui import render
 from ui.uploads import private_upload_dir, stage_upload
 
 log = logging.getLogger(__name__)
 
-ORGANS = {"GA": "General Assembly", "SC": "Security Council"}
 Progress = Callable[[int, int, str], None]
 
 
@@ -42,11 +43,7 @@ def parse_filters(symbols=(), organ=None, session=None, year=None, lang=None, ki
     if isinstance(symbols, str):
         symbols = [s for s in symbols.split(",")]
     symbols = tuple(s.strip() for s in (symbols or ()) if s and s.strip())
-    organ = _none_if_blank(organ)
-    if organ in (None, "Any"):
-        organ = None
-    elif organ in ORGANS:
-        organ = ORGANS[organ]
+    organ = organ_filter(organ)
     year_text = _none_if_blank(year)
     year_value = None
     if year_text is not None:
@@ -83,7 +80,12 @@ def _is_answer(part) -> bool:
     return not isinstance(part, str) and hasattr(part, "citations") and hasattr(part, "answer")
 
 
-def _finished_turn(question: str, answer) -> dict:
+def _with_notice(warnings, notice: str | None) -> list[str]:
+    warnings = list(warnings or ())
+    return [notice, *warnings] if notice else warnings
+
+
+def _finished_turn(question: str, answer, notice: str | None = None) -> dict:
     hits = tuple(getattr(answer, "hits", ()) or ())
     by_id: dict[str, object] = {}
     wanted = getattr(answer, "lang", "")
@@ -96,13 +98,15 @@ def _finished_turn(question: str, answer) -> dict:
         {"cite": c, "lang": langs.get(c, getattr(answer, "lang", "")), "title": getattr(by_id.get(c), "title", "")}
         for c in answer.citations
     ]
+    warnings = _with_notice(getattr(answer, "warnings", ()), notice)
     return {
         "question": question,
         "answer": answer.answer,
+        "export": export_turn(question, answer, warnings).to_json(),
         "citations": list(answer.citations),
         "langs": langs,
         "sources": sources,
-        "warnings": list(getattr(answer, "warnings", ()) or ()),
+        "warnings": warnings,
         "lang": getattr(answer, "lang", ""),
         "pending": False,
     }
@@ -114,16 +118,19 @@ def ask_turns(
     turns: Sequence[dict],
     filters: SearchFilters = SearchFilters(),
     mode: SearchMode = SearchMode.HYBRID,
+    activity=None,
 ) -> Iterator[list[dict]]:
     """Stream one chat turn: yields the whole list of turns after each chunk.
 
     The previous turns are passed to the assistant as history, so follow-ups work.
+    While `activity` (an `IndexingActivity`) has a job running, the answer says so.
     """
     question = (question or "").strip()
     if not question:
         raise ResqaError("Type a question first.")
     previous = [dict(t) for t in turns if not t.get("pending")]
     history = history_messages(previous)
+    notice = activity.notice() if activity is not None else None
     current = {"question": question, "answer": "", "citations": [], "pending": True}
     yield [*previous, current]
     final = None
@@ -137,16 +144,36 @@ def ask_turns(
         yield [*previous, current]
     if final is None:
         raise ResqaError("The assistant stopped without an answer; please ask again.")
-    yield [*previous, _finished_turn(question, final)]
+    yield [*previous, _finished_turn(question, final, notice)]
+
+
+def exported_turns(turns: Sequence[dict]) -> list[ExportTurn]:
+    """The finished turns of a chat, ready for `answer.export`."""
+    return [ExportTurn.from_json(t["export"]) for t in turns if not t.get("pending") and t.get("export")]
+
+
+def export_conversation(turns: Sequence[dict], folder: Path) -> tuple[Path, Path]:
+    """Write the conversation as `resqa-conversation.md` and `.docx` into `folder`."""
+    done = exported_turns(turns)
+    if not done:
+        raise ResqaError("Ask a question first: there is no answer to download yet.")
+    folder.mkdir(parents=True, exist_ok=True)
+    md, docx = folder / "resqa-conversation.md", folder / "resqa-conversation.docx"
+    md.write_text(to_markdown(done), encoding="utf-8")
+    docx.write_bytes(to_docx(done))
+    return md, docx
 
 
 def ask_json(assistant, question: str, history=(), filters: SearchFilters = SearchFilters(),
-             mode: SearchMode = SearchMode.HYBRID) -> dict:
+             mode: SearchMode = SearchMode.HYBRID, activity=None) -> dict:
     """The `ask` API endpoint: Answer.to_json() (answer, citations, hits, …)."""
     question = (question or "").strip()
     if not question:
         raise ResqaError("question is empty")
-    return assistant.ask(question, history=tuple(history or ()), filters=filters, mode=mode).to_json()
+    notice = activity.notice() if activity is not None else None
+    payload = assistant.ask(question, history=tuple(history or ()), filters=filters, mode=mode).to_json()
+    payload["warnings"] = _with_notice(payload.get("warnings"), notice)
+    return payload
 
 
 def search_json(library, query: str, k: int = 10, mode: str = "hybrid",
@@ -246,6 +273,7 @@ def ingest_uploads(
     progress: Progress | None = None,
     parse: Callable[[Path], object] | None = None,
     work_dir: Path | None = None,
+    indexed: Progress | None = None,
 ) -> dict:
     """Check, copy, parse and index uploaded files; returns the ingest report.
 
@@ -253,12 +281,14 @@ def ingest_uploads(
     indexed: one bad upload raises ParseError and the store is untouched.
     Files that are well-formed uploads but fail to parse are reported in
     `failed`; when none parses, ParseError is raised.
-    `files` are paths, or `(path, original_name)` pairs.
+    `files` are paths, or `(path, original_name)` pairs. `indexed` hears
+    `(documents indexed, documents to index, label)` while the store is written.
     """
     if not files:
         raise ResqaError("Choose one or more files to upload.")
     parse = parse or _default_parse
     progress = progress or (lambda done, total, label: None)
+    indexed = indexed or (lambda done, total, label: None)
     staging = private_upload_dir(work_dir)
     try:
         staged = []
@@ -282,10 +312,12 @@ def ingest_uploads(
         report: dict[str, list] = {"added": [], "updated": [], "unchanged": [], "failed": failed}
         for j, (upload, doc) in enumerate(parsed):
             progress(len(staged) + j, total, f"indexing {doc.symbol} ({doc.lang})")
+            indexed(j, len(parsed), f"{doc.symbol} ({doc.lang})")
             status = library.ingest_document(doc)
             report.setdefault(status, []).append(f"{doc.symbol} ({doc.lang}) ← {upload.name}")
             log.info("upload %s: %s %s (%s)", upload.name, status, doc.symbol, doc.lang)
         progress(total, total, "done")
+        indexed(len(parsed), len(parsed), "done")
         return report
     finally:
         shutil.rmtree(staging, ignore_errors=True)

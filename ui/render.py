@@ -13,6 +13,8 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from answer.export import ExportTurn, turn_markdown
+
 LANG_NAMES = {"zh": "中文", "en": "English", "fr": "Français", "ru": "Русский", "es": "Español", "ar": "العربية"}
 _KIND_LABELS = {
     "title": "title",
@@ -94,6 +96,14 @@ def turn_html(turn: Mapping) -> str:
     if warnings:
         items = "".join(f"<li>{esc(w)}</li>" for w in warnings)
         parts.append(f'<ul class="warnings">{items}</ul>')
+    exported = turn.get("export")
+    if exported and not turn.get("pending"):
+        markdown = turn_markdown(ExportTurn.from_json(exported))
+        parts.append(
+            '<div class="turn-actions"><button type="button" class="copy-md" '
+            f'data-markdown="{esc(markdown)}" title="Copy this answer with its sources as Markdown">'
+            "Copy as Markdown</button></div>"
+        )
     sources = turn.get("sources") or ()
     if sources:
         rows = "".join(

@@ -9,15 +9,18 @@ import logging
 import threading
 from pathlib import Path
 
+from ui.activity import IndexingActivity
+
 log = logging.getLogger(__name__)
 
 
 class SampleCorpusLoader:
     """Ingests `corpus` into `library` once, on a background thread."""
 
-    def __init__(self, library, corpus: Path):
+    def __init__(self, library, corpus: Path, activity: IndexingActivity | None = None):
         self.library = library
         self.corpus = Path(corpus)
+        self.activity = activity or IndexingActivity()
         self._lock = threading.Lock()
         self._done = 0
         self._total = 0
@@ -36,9 +39,10 @@ class SampleCorpusLoader:
         if self._thread is not None:
             self._thread.join(timeout)
 
-    def _progress(self, bar, done: int, total: int, label: str) -> None:
+    def _progress(self, bar, job, done: int, total: int, label: str) -> None:
         with self._lock:
             self._done, self._total, self._label = done, total, label
+        job(done, total, label)
         if bar is not None:
             bar.total = total
             bar.n = done
@@ -49,10 +53,11 @@ class SampleCorpusLoader:
         from tqdm import tqdm
 
         log.info("indexing the sample corpus %s on first start", self.corpus)
-        with tqdm(total=0, unit="file", desc="sample corpus", dynamic_ncols=True) as bar:
+        with tqdm(total=0, unit="file", desc="sample corpus", dynamic_ncols=True) as bar, \
+                self.activity.job("the sample corpus") as job:
             try:
                 report = self.library.ingest_paths(
-                    [self.corpus], progress=lambda d, t, label: self._progress(bar, d, t, label)
+                    [self.corpus], progress=lambda d, t, label: self._progress(bar, job, d, t, label)
                 )
             except Exception as exc:  # the UI must stay up and say what went wrong
                 log.exception("sample corpus ingestion failed")

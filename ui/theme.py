@@ -68,6 +68,10 @@ CSS = """
 .version { border:1px solid #dbe7ef; border-radius:8px; padding:6px 8px; font-size:.86rem; line-height:1.55; }
 .version-lang { font-weight:600; color:#005f84; font-size:.78rem; margin-bottom:3px; }
 .muted { color:#6b7c88; font-size:.85rem; }
+.turn-actions { margin-top:4px; }
+.copy-md { background:none; border:1px solid #9bd8f3; border-radius:6px; padding:1px 8px; color:#005f84;
+  cursor:pointer; font-size:.78rem; font-family:inherit; }
+.copy-md:hover { background:#e6f5fc; }
 .hint { color:#6b7c88; }
 """
 
@@ -92,8 +96,32 @@ if (!element.dataset.navBound) {
 }
 """
 
+# "Copy as Markdown" under an answer: the Markdown (answer, citations, quoted paragraphs)
+# travels in the button's data-markdown; the Clipboard API needs a secure context
+# (localhost is one), else a hidden textarea and execCommand do it.
+COPY_JS = """
+if (!element.dataset.copyBound) {
+  element.dataset.copyBound = '1';
+  element.addEventListener('click', async (event) => {
+    const button = event.target.closest('.copy-md');
+    if (!button || !element.contains(button)) return;
+    event.preventDefault();
+    const text = button.dataset.markdown || '';
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch (err) {
+      const area = document.createElement('textarea');
+      area.value = text; document.body.appendChild(area); area.select();
+      document.execCommand('copy'); area.remove();
+    }
+    button.textContent = 'Copied';
+    setTimeout(() => { button.textContent = 'Copy as Markdown'; }, 1500);
+  });
+}
+"""
+
 # Keeps the newest answer in view while it streams.
-FOLLOW_JS = NAV_JS + """
+FOLLOW_JS = NAV_JS + COPY_JS + """
 new MutationObserver(() => {
   const c = element.querySelector('.conversation');
   if (c) c.scrollTop = c.scrollHeight;

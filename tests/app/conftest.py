@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import sys
 from contextlib import contextmanager
@@ -71,3 +72,44 @@ def real_assistant(tmp_path_factory):
         library.ingest_paths([samples / lang / "A_RES_55_100.partial.txt"], symbol="A/RES/55/100", lang=lang)
     yield Assistant(library, settings)
     library.close()
+
+
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.skip("Debian chromium is not installed (scripts/test.sh installs it: apt-get install -y chromium)")
+    return path
+
+
+@pytest.fixture
+def browser_page(tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(tmp_path / "chromium-profile"), executable_path=chromium_path(), args=CHROMIUM_ARGS,
+            headless=True, viewport={"width": 1440, "height": 1000}, locale="zh-CN",
+        )
+        try:
+            yield context.new_page()
+        finally:
+            context.close()
+
+
+def ask(page, question: str):
+    """Ask, wait until the streamed answer is complete, return the new turn's locator."""
+    before = page.locator("#conversation .turn").count()
+    page.locator("#question textarea").fill(question)
+    page.locator("#ask-btn").click()
+    page.wait_for_function(
+        "n => document.querySelectorAll('#conversation .turn').length > n"
+        " && !document.querySelector('#conversation .typing')",
+        arg=before, timeout=60_000,
+    )
+    return page.locator("#conversation .turn").last

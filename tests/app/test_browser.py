@@ -1,60 +1,20 @@
 """A real Chromium (Debian's, driven by Playwright) against the launched app.
 
 Asks a question, waits for the streamed answer, clicks a citation chip and checks
-the side panel; uploads a document and sees it listed. Saves docs/screenshot.png.
+the side panel; uploads a document and sees it listed. Screenshots go to the test's
+tmp folder only: the README's docs/screenshot.png is made by scripts/screenshot.py.
 """
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 import app
-from conftest import ROOT, launched  # noqa: F401
+from conftest import ask, launched
 from fakes import fake_parse
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-]
 PEACEKEEPING_ZH = "哪些段落涉及维持和平行动？"
-
-
-def chromium_path() -> str:
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        pytest.skip("Debian chromium is not installed (scripts/test.sh installs it: apt-get install -y chromium)")
-    return path
-
-
-@pytest.fixture
-def browser_page(tmp_path):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(tmp_path / "chromium-profile"), executable_path=chromium_path(), args=CHROMIUM_ARGS,
-            headless=True, viewport={"width": 1440, "height": 1000}, locale="zh-CN",
-        )
-        try:
-            yield context.new_page()
-        finally:
-            context.close()
-
-
-def ask(page, question: str):
-    """Ask, wait until the streamed answer is complete, return the new turn's locator."""
-    before = page.locator("#conversation .turn").count()
-    page.locator("#question textarea").fill(question)
-    page.locator("#ask-btn").click()
-    page.wait_for_function(
-        "n => document.querySelectorAll('#conversation .turn').length > n"
-        " && !document.querySelector('#conversation .typing')",
-        arg=before, timeout=60_000,
-    )
-    return page.locator("#conversation .turn").last
 
 
 def test_ask_click_citation_see_paragraph_then_upload(browser_page, fake_assistant, settings, monkeypatch,
@@ -119,8 +79,12 @@ def test_document_text_with_script_shows_as_text(browser_page, fake_assistant, s
 
 
 @pytest.mark.integration
-def test_real_stack_answer_chip_panel_and_screenshot(browser_page, real_assistant):
-    """The real model and store: the panel shows the cited paragraph; saves docs/screenshot.png."""
+def test_real_stack_answer_chip_panel_and_screenshot(browser_page, real_assistant, tmp_path):
+    """The real model and store: the panel shows the cited paragraph.
+
+    Regression: this test used to save docs/screenshot.png, so `make test` left a tracked
+    file changed; it now writes under its tmp folder.
+    """
     page = browser_page
     demo = app.build_app(real_assistant, real_assistant.settings)
     with launched(demo) as url:
@@ -137,4 +101,6 @@ def test_real_stack_answer_chip_panel_and_screenshot(browser_page, real_assistan
         turn.locator('.answer .cite-chip[data-cite^="A/RES/55/100#"]').first.click()
         page.locator("#panel .version-grid").wait_for(timeout=60_000)
         assert page.locator("#panel .version").count() == 3
-        page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
+        shot = tmp_path / "real-answer.png"
+        page.screenshot(path=str(shot))
+        assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -1,0 +1,1 @@
+"""Comparing two documents: paragraphs aligned by content, changed words marked (`resqa compare`)."""
