@@ -16,34 +16,38 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from answer import change, extractive, lineage, llm as llm_backend, phrasing
+from answer.candidates import Candidates, unique
 from answer.citations import iter_checked
-from answer.conversation import Plan, normalize_history, plan
+from answer.conversation import normalize_history
+from answer.judge import Judge
 from answer.model import Answer, Backend, CheckedCitations, QuestionType
-from answer.question import classify, question_language, wanted_answer
-from answer.terms import question_terms, weigh_by_rarity
+from answer.question import Question, parse_question
+from answer.vectors import LibraryVectors
 from index.hits import Hit, SearchFilters, SearchMode
 from resqa.errors import AnswerError
 from resqa.settings import Settings
 
 log = logging.getLogger(__name__)
 
-LOOKUP_K = 10
-LIST_K = 50  # a floor for list questions; all_above_threshold lets retrieval return more
 
 
 def _unique(hits: Sequence[Hit]) -> tuple[Hit, ...]:
-    seen, out = set(), []
-    for h in hits:
-        if (h.id, h.lang) not in seen:
-            seen.add((h.id, h.lang))
-            out.append(h)
-    return tuple(out)
+    return tuple(unique(hits))
 
 
 class Assistant:
     def __init__(self, library, settings: Settings, llm=None):
         self.library = library
         self.settings = settings
+        # The library's analyzer reads questions as BM25 reads paragraphs (one tokenizer).
+        analyzer = getattr(library, "analyzer", None)
+        if analyzer is None:
+            from language.analyzer import LexicalAnalyzer
+
+            analyzer = LexicalAnalyzer()
+        self.analyzer = analyzer
+        self.judge = Judge.load(vectors=LibraryVectors.of(library), entities=analyzer.entities)
+        self._candidates = Candidates(library, analyzer.entities)
         # Built only when an endpoint is configured; constructing it opens no connection.
         self.llm = llm if llm is not None else llm_backend.build_llm(settings)
 
@@ -62,31 +66,34 @@ class Assistant:
         """Yield the answer text in chunks as it is produced, then the final `Answer`."""
         if not question or not question.strip():
             raise AnswerError("the question is empty")
-        forced = self._forced_type(qtype)
         turns = normalize_history(history)
-        lang = question_language(question)
-        special = None if forced else (lineage.answer(self.library, question, turns, lang)
-                                        or change.answer(self.library, question, turns, lang))
+        q = self.understand(question, turns, self._forced_type(qtype))
+        special = None if q.forced else (lineage.answer(self.library, question, turns, q.lang)
+                                         or change.answer(self.library, question, turns, q.lang))
         if special is not None:
             yield from self._stream_extractive(special)
             return
-        how = plan(question, turns)
-        if forced is None and how.kind == "version":
-            yield from self._stream_extractive(self._version(how, lang))
+        if q.action == "version":
+            yield from self._stream_extractive(self._version(q))
             return
-        if how.kind == "paragraph" and forced in (None, QuestionType.PARAGRAPH):
-            yield from self._stream_extractive(self._named_paragraph(how, lang, filters))
+        if q.action == "paragraph":
+            yield from self._stream_extractive(self._named_paragraph(q, filters))
             return
-        qt = forced or how.qtype or classify(question)
-        if qt == QuestionType.PARAGRAPH:
-            qt = QuestionType.LOOKUP
-        warnings = (f"question type forced to {qt.value}",) if forced else ()
-        hits, extract, terms_query = self._search_and_extract(how, qt, lang, filters, mode)
-        base = self._answer(extract, hits, qt, lang, warnings)
+        warnings = (f"question type forced to {q.qtype.value}",) if q.forced else ()
+        hits, extract, accepted = self._search_and_extract(q, filters, mode)
+        base = self._answer(extract, hits, q.qtype, q.lang, warnings)
         if self.llm is None or not extract.answered:
             yield from self._stream_extractive(base)
             return
-        yield from self._stream_llm(terms_query, hits, lang, turns, base)
+        # The judge decided there is something to answer from; the LLM sees those paragraphs first.
+        shown = _unique([*accepted, *hits])
+        yield from self._stream_llm(q.query, shown, q.lang, turns, base)
+
+    def understand(self, question: str, turns=(), forced: QuestionType | None = None) -> Question:
+        """The question parsed once, with the registered symbols and the corpus's term rarity."""
+        registry = getattr(self.library, "registry", None)
+        known = tuple(d.symbol for d in registry.documents.values()) if registry is not None else ()
+        return parse_question(question, turns, self.analyzer, known, self._corpus_texts(), forced)
 
     # -- planning helpers -------------------------------------------------------------
 
@@ -102,16 +109,15 @@ class Assistant:
             raise AnswerError("question type 'noanswer' is a result, not something to ask for: use lookup or list")
         return forced
 
-    def _search_and_extract(self, how: Plan, qt: QuestionType, lang: str, filters: SearchFilters,
-                            mode: SearchMode):
+    def _search_and_extract(self, q: Question, filters: SearchFilters, mode: SearchMode):
         scoped = filters
-        if how.symbols and not filters.symbols:
-            scoped = replace(filters, symbols=how.symbols)
-        hits, extract = self._try(how.query, qt, lang, scoped, mode)
+        if q.scope and not filters.symbols:
+            scoped = replace(filters, symbols=q.scope)
+        hits, extract, accepted = self._try(q, scoped, mode)
         if not extract.answered and scoped is not filters:
-            log.info("follow-up %r not answered within %s; searching everything", how.query, how.symbols)
-            hits, extract = self._try(how.query, qt, lang, filters, mode)
-        return hits, extract, how.query
+            log.info("follow-up %r not answered within %s; searching everything", q.query, q.scope)
+            hits, extract, accepted = self._try(q, filters, mode)
+        return hits, extract, accepted
 
     def _corpus_texts(self) -> tuple[str, ...]:
         """Every indexed paragraph's text, for term rarity; empty when the library can't tell."""
@@ -123,32 +129,31 @@ class Assistant:
             self._texts_of, self._texts = current, tuple(e.text for e in current.entries)
         return self._texts
 
-    def _try(self, query: str, qt: QuestionType, lang: str, filters: SearchFilters, mode: SearchMode):
-        terms = weigh_by_rarity(question_terms(query), self._corpus_texts())
-        if qt == QuestionType.LIST:
-            hits = self.library.search(query, k=LIST_K, mode=mode, filters=filters, all_above_threshold=True)
-            # Retrieval's threshold is calibrated on same-language scores and can drop every
-            # cross-lingual paragraph; the evidence rule filters the wider pool instead.
-            hits = list(_unique([*hits, *self.library.search(query, k=LIST_K, mode=mode, filters=filters)]))
-            return hits, extractive.listing(hits, terms, lang)
-        hits = self.library.search(query, k=LOOKUP_K, mode=mode, filters=filters)
-        return hits, extractive.lookup(hits, terms, wanted_answer(query), lang)
+    def candidates(self, q: Question, filters: SearchFilters, mode: SearchMode) -> list[Hit]:
+        return self._candidates.for_question(q, filters, mode)
 
-    def _version(self, how: Plan, lang: str) -> Answer:
+    def _try(self, q: Question, filters: SearchFilters, mode: SearchMode):
+        hits = self.candidates(q, filters, mode)
+        accepted = self.judge.accepted(q, hits)
+        extract = extractive.listing(q, accepted) if q.is_list else extractive.lookup(q, accepted, self.judge)
+        return hits, extract, [j.hit for j in accepted]
+
+    def _version(self, q: Question) -> Answer:
+        lang = q.lang
         found: list[Hit] = []
-        for cite in how.refs:
+        for cite in q.context.citations:
             symbol, _, ref = cite.rpartition("#")
-            found.extend(h for h in self.library.versions(symbol, ref) if h.lang == how.target_lang)
+            found.extend(h for h in self.library.versions(symbol, ref) if h.lang == q.target_lang)
         if not found:
-            text = phrasing.message("no_version", lang, language=phrasing.language_name(how.target_lang, lang),
-                                    symbol=", ".join(how.symbols))
+            text = phrasing.message("no_version", lang, language=phrasing.language_name(q.target_lang, lang),
+                                    symbol=", ".join(q.scope))
             return Answer(text, (), (), QuestionType.NOANSWER.value, lang)
         parts = [extractive.paragraph(h, lang) for h in found]
         cites = tuple(dict.fromkeys(c for p in parts for c in p.citations))
         return Answer("\n\n".join(p.text for p in parts), cites, _unique(found), QuestionType.PARAGRAPH.value, lang)
 
-    def _named_paragraph(self, how: Plan, lang: str, filters: SearchFilters) -> Answer:
-        symbol, ref = how.symbols[0], how.refs[0]
+    def _named_paragraph(self, q: Question, filters: SearchFilters) -> Answer:
+        symbol, ref, lang = q.scope[0], q.ref, q.lang
         versions = self.library.versions(symbol, ref)
         if filters.lang:
             versions = [h for h in versions if h.lang == filters.lang]

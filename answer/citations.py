@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from answer.model import CheckedCitations
+from language.scripts import CJK_CLASS
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +27,7 @@ _REF_WORDS = re.compile(
     re.IGNORECASE,
 )
 # Text that is an answer sentence (not just a heading or a blank) needs at least one citation.
-_CLAIM = re.compile(r"[\w\u3400-\u9fff]{2,}")
+_CLAIM = re.compile(rf"[\w{CJK_CLASS}]{{2,}}")
 
 
 def _squash(symbol: str) -> str:

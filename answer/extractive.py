@@ -1,66 +1,20 @@
-"""The default answerer: composes the answer from the retrieved paragraphs' own
-sentences, offline, with no model. It can only quote text it was given, so a
-document's contents (including any instructions in it) are data, never commands.
+"""The default answerer: composes the answer from the retrieved paragraphs' own sentences,
+offline, with no model. It quotes only text it was given, so a document's contents (including
+any instructions in it) are data, never commands. Which paragraphs answer is the judge's call
+(answer/judge.py); this module only writes.
 """
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from answer import evidence, phrasing
-from answer.evidence import LOOKUP_DEPTH, Support, supporting
-from answer.question import Wanted
-from answer.terms import Term
+from answer import phrasing
+from answer.clauses import clean_quote, short_quote
+from answer.judge import Judge, Judgement
+from answer.question import Question
 from index.hits import Hit
-
-_MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTHS_FR = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
-_WANTED_PATTERNS = {
-    Wanted.DATE: re.compile(
-        rf"\d{{4}}\s*年(?:\s*\d{{1,2}}\s*月)?(?:\s*\d{{1,2}}\s*日)?|\d{{1,2}}\s+(?:{_MONTHS_EN})\s+\d{{4}}"
-        rf"|(?:{_MONTHS_EN})\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}(?:er)?\s+(?:{_MONTHS_FR})\s+\d{{4}}"
-        rf"|(?:{_MONTHS_EN}|{_MONTHS_FR})\s+\d{{4}}|\b(?:19|20)\d{{2}}\b",
-        re.IGNORECASE,
-    ),
-    Wanted.NUMBER: re.compile(
-        r"\d+|[一二三四五六七八九十百千万两]+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
-        r"fifteen|twenty|hundred|thousand)\b|\b(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\b",
-        re.IGNORECASE,
-    ),
-    Wanted.NAME: re.compile(r"[\u3400-\u9fff]{2,}(?:组织|国|署|会|院|委员会)|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+"),
-}
-_ZH_CLAUSE_END = re.compile(r"[，；。：！？,;]")
-_LATIN_CLAUSE_END = re.compile(r"[;:!?]|,(?!\d)|\.(?=\s|$)")
-# Operative and preambular openers are the resolution's voice, not the fact asked for.
-_ZH_OPENER = re.compile(
-    r"^(?:又|还|并|也)?(?:欣见|欢迎|鼓励|满意地注意到|注意到|表示注意到|赞赏|邀请|请|决定|感谢|回顾|铭记|申明|"
-    r"深信|重申|强调|敦促|呼吁|吁请|促请)\s*"
-)
-_ITEM_MARK = re.compile(r"^\s*(?:\(?[a-z0-9ivx]{1,4}[.)]|\d+\.)\s+")
-LIST_QUOTE_CHARS = {"zh": 60, "other": 160}
-
-
-def clauses(text: str, lang: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of the clauses of a paragraph, splitting zh at ，；。 and en/fr at , ; ."""
-    splitter = _ZH_CLAUSE_END if lang == "zh" or re.search(r"[\u3400-\u9fff]", text) else _LATIN_CLAUSE_END
-    spans, start = [], 0
-    for m in splitter.finditer(text):
-        if text[start : m.start()].strip():
-            spans.append((start, m.start()))
-        start = m.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
-
-
-def _clean_quote(fragment: str, lang: str) -> str:
-    fragment = _ITEM_MARK.sub("", fragment.strip())
-    if lang == "zh":
-        stripped = _ZH_OPENER.sub("", fragment)
-        fragment = stripped if len(stripped) >= 6 else fragment
-    return fragment.strip(" ，；。,;:：")
+from language.facts import Wanted, find_dates, render_date
 
 
 @dataclass(frozen=True)
@@ -72,104 +26,69 @@ class Extract:
     answered: bool
 
 
-def _window_score(text: str, span: tuple[int, int], terms: tuple[Term, ...], wanted: Wanted) -> float:
-    piece = text[span[0] : span[1]]
-    total = sum(t.weight for t in terms) or 1.0
-    score = sum(t.weight for t in terms if t.occurs_in(piece)) / total
-    pattern = _WANTED_PATTERNS.get(wanted)
-    if pattern and pattern.search(piece):
-        score += 0.6
-    return score
-
-
-def best_clause(text: str, lang: str, terms: tuple[Term, ...], wanted: Wanted) -> str:
-    """The verbatim clause (or run of up to three clauses) that best answers the question."""
-    spans = clauses(text, lang)
-    if not spans:
-        return text.strip()
-    best, best_score = spans[0], -1.0
-    for i in range(len(spans)):
-        for width in (1, 2, 3):
-            if i + width > len(spans):
-                break
-            span = (spans[i][0], spans[i + width - 1][1])
-            score = _window_score(text, span, terms, wanted) - 0.03 * width
-            if score > best_score + 1e-9:
-                best, best_score = span, score
-    return _clean_quote(text[best[0] : best[1]], lang)
-
-
-def short_quote(text: str, lang: str, terms: tuple[Term, ...]) -> str:
-    """A short verbatim quote around the first matching term, cut with … when long."""
-    limit = LIST_QUOTE_CHARS["zh" if lang == "zh" else "other"]
-    spans = sorted(s for t in terms for s in t.spans(text))
-    anchor = spans[0] if spans else (0, 0)
-    clause = next(((a, b) for a, b in clauses(text, lang) if a <= anchor[0] < b), (0, len(text)))
-    start, end = clause
-    if end - start > limit:
-        start = max(start, anchor[0] - limit // 3)
-        end = min(end, start + limit)
-    piece = text[start:end].strip(" ，；。,;:：")
-    prefix = "…" if start > clause[0] else ""
-    suffix = "…" if end < clause[1] else ""
-    return prefix + _ITEM_MARK.sub("", piece) + suffix
-
-
-def _prefer(candidates: list[Support], lang: str) -> list[Support]:
-    """One support per citation: the question's language version when it also supports."""
-    by_id: OrderedDict[str, Support] = OrderedDict()
-    for s in candidates:
-        current = by_id.get(s.hit.id)
-        if current is None or (s.hit.lang == lang and current.hit.lang != lang and s.coverage >= current.coverage):
-            by_id[s.hit.id] = s
+def one_per_citation(judged: list[Judgement], lang: str) -> list[Judgement]:
+    """One judgement per `SYMBOL#REF` (the most probable; at a tie, the question's language)."""
+    by_id: OrderedDict[str, Judgement] = OrderedDict()
+    for j in judged:
+        current = by_id.get(j.hit.id)
+        if current is None or (j.hit.lang == lang and current.hit.lang != lang and j.p >= current.p - 0.05):
+            by_id[j.hit.id] = j
     return list(by_id.values())
 
 
-def lookup(hits: list[Hit], terms: tuple[Term, ...], wanted: Wanted, lang: str) -> Extract:
-    """Answer one fact with the best supporting clause, quoted, with its citation."""
-    found = _prefer(supporting(hits, terms, depth=LOOKUP_DEPTH), lang)
+def _fact(question: Question, quote: str, source_lang: str) -> str:
+    """The fact asked for, written in the question's language, when the quote is in another one."""
+    if question.wanted != Wanted.DATE or phrasing.ui_lang(question.lang) == phrasing.ui_lang(source_lang):
+        return ""
+    dates = find_dates(quote)
+    return render_date(dates[-1], phrasing.ui_lang(question.lang)) if dates else ""
+
+
+def lookup(question: Question, accepted: list[Judgement], judge: Judge) -> Extract:
+    """Answer one fact with the best-supported clause of the most probable paragraph."""
+    found = one_per_citation(accepted, question.lang)
     if not found:
-        return no_answer(lang)
-    pattern = _WANTED_PATTERNS.get(wanted)
-
-    def rank(s: Support) -> tuple:
-        has_wanted = bool(pattern and pattern.search(s.hit.text))
-        return (round(s.coverage, 3) + (0.5 if has_wanted else 0.0), s.hit.lang == lang, -s.rank)
-
-    top = max(found, key=rank)
-    clause = best_clause(top.hit.text, top.hit.lang, terms, wanted)
+        return no_answer(question.lang)
+    top = found[0]
+    hit = top.hit
+    start, end = judge.best_window(question, top)
+    clause = clean_quote(hit.text[start:end], hit.lang) or hit.text.strip()
     text = phrasing.message(
-        "lookup", lang,
-        symbol=top.hit.symbol,
-        where=phrasing.ref_in_words(top.hit.ref, lang),
-        quote=phrasing.quote(clause, top.hit.lang),
-        cite=top.hit.id,
+        "lookup", question.lang,
+        symbol=hit.symbol, where=phrasing.where(hit, question.lang),
+        quote=phrasing.quote(clause, hit.lang), cite=hit.id,
     )
-    return Extract(text, (top.hit.id,), True)
+    fact = _fact(question, clause, hit.lang)
+    if fact:
+        text = phrasing.message("fact", question.lang, fact=fact) + " " + text
+    names = phrasing.entity_names(question, clause, hit.lang, judge.entities)
+    if names:
+        text += " " + names
+    return Extract(text, (hit.id,), True)
 
 
-def listing(hits: list[Hit], terms: tuple[Term, ...], lang: str) -> Extract:
-    """Every supporting paragraph, grouped by document, in document order within a group."""
-    found = _prefer(supporting(hits, terms, min_coverage=evidence.LIST_MIN_COVERAGE), lang)
+def listing(question: Question, accepted: list[Judgement]) -> Extract:
+    """Every accepted paragraph, grouped by document (documents by their best paragraph),
+    in document order within a group."""
+    found = one_per_citation(accepted, question.lang)
     if not found:
-        return no_answer(lang)
-    groups: OrderedDict[str, list[Support]] = OrderedDict()
-    for s in sorted(found, key=lambda s: (-s.coverage, s.rank)):
-        groups.setdefault(s.hit.symbol, []).append(s)
-    lines = [phrasing.message("list_heading", lang, n=len(found), d=len(groups))]
+        return no_answer(question.lang)
+    groups: OrderedDict[str, list[Judgement]] = OrderedDict()
+    for j in found:
+        groups.setdefault(j.hit.symbol, []).append(j)
+    lines = [phrasing.message("list_heading", question.lang, n=len(found), d=len(groups))]
     citations: list[str] = []
     for symbol, members in groups.items():
         title = members[0].hit.title
         lines.append("")
         lines.append(f"{symbol}" + (f" — {title}" if title else ""))
-        for s in sorted(members, key=lambda s: phrasing.ref_order(s.hit.ref)):
+        for j in sorted(members, key=lambda j: phrasing.ref_order(j.hit.ref)):
             lines.append(phrasing.message(
-                "list_item", lang,
-                where=phrasing.ref_in_words(s.hit.ref, lang),
-                cite=s.hit.id,
-                quote=phrasing.quote(short_quote(s.hit.text, s.hit.lang, s.terms), s.hit.lang),
+                "list_item", question.lang,
+                where=phrasing.where(j.hit, question.lang), cite=j.hit.id,
+                quote=phrasing.quote(short_quote(j.hit.text, j.hit.lang, question.terms), j.hit.lang),
             ))
-            citations.append(s.hit.id)
+            citations.append(j.hit.id)
     return Extract("\n".join(lines), tuple(citations), True)
 
 
@@ -177,10 +96,8 @@ def paragraph(hit: Hit, lang: str) -> Extract:
     """A paragraph named by reference, quoted whole."""
     text = phrasing.message(
         "paragraph", lang,
-        symbol=hit.symbol,
-        where=phrasing.ref_in_words(hit.ref, lang),
-        quote=phrasing.quote(hit.text.strip(), hit.lang),
-        cite=hit.id,
+        symbol=hit.symbol, where=phrasing.where(hit, lang),
+        quote=phrasing.quote(hit.text.strip(), hit.lang), cite=hit.id,
     )
     if lang != "zh" and text[:1].islower():
         text = text[0].upper() + text[1:]

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.lexicon import OPERATIVE_STARTERS, ZH_OPERATIVE_STARTERS
+
 _MESSAGES = {
     "noanswer": {
         "en": "The indexed documents don't cover this question.",
@@ -17,6 +19,21 @@ _MESSAGES = {
         "en": "According to {symbol}, {where}: {quote} [{cite}]",
         "zh": "根据 {symbol} {where}：{quote} [{cite}]",
         "fr": "Selon {symbol}, {where} : {quote} [{cite}]",
+    },
+    "fact": {
+        "en": "{fact}.",
+        "zh": "{fact}。",
+        "fr": "{fact}.",
+    },
+    "names": {
+        "en": "({names})",
+        "zh": "（{names}）",
+        "fr": "({names})",
+    },
+    "operative_in_preamble": {
+        "en": "an operative provision (numbered in the source as {where})",
+        "zh": "执行性条款（原文编号为{where}）",
+        "fr": "une disposition du dispositif (numérotée dans la source comme {where})",
     },
     "list_heading": {
         "en": "{n} paragraph(s) in {d} document(s):",
@@ -127,3 +144,41 @@ def ref_order(ref: str) -> tuple:
     kind = head.group() if head else ref
     numbers = [int(x) if x.isdigit() else x for x in re.findall(r"\d+|[a-z]+", ref[len(kind):])]
     return (section.get(kind, 5), [(0, x) if isinstance(x, int) else (1, x) for x in numbers])
+
+
+_OPERATIVE_OPENING = re.compile(
+    r"^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:" + "|".join(map(re.escape, OPERATIVE_STARTERS)) + r")\b"
+    r"|^\s*(?:" + "|".join(map(re.escape, ZH_OPERATIVE_STARTERS)) + ")"
+)
+
+
+def reads_as_operative(text: str) -> bool:
+    """A paragraph that opens with an operative verb ("Decides", "Décide", "决定") is a decision,
+    whatever its number says."""
+    return bool(_OPERATIVE_OPENING.match(text))
+
+
+def where(hit, lang: str) -> str:
+    """The paragraph in words, by what it is: a preambular-numbered paragraph that opens with an
+    operative verb is never presented as preambular text (a parse that merged lines can number
+    "Decides to extend ..." as pp2)."""
+    words = ref_in_words(hit.ref, lang)
+    if hit.kind == "preamble" and reads_as_operative(hit.text):
+        return message("operative_in_preamble", lang, where=words)
+    return words
+
+
+def entity_names(question, quote: str, source_lang: str, entities) -> str:
+    """The entities the quote names, in the question's language, when the quote is in another
+    language ("南蘇丹特派團 = UNMISS"); "" otherwise."""
+    lang = ui_lang(question.lang)
+    if entities is None or lang == ui_lang(source_lang):
+        return ""
+    pairs, seen = [], set()
+    for mention in entities.mentions(quote):
+        entity = entities.by_id[mention.entity]
+        own = entity.acronyms[0] if lang == "en" and entity.acronyms else entity.name(lang)
+        if own and own != mention.surface and entity.id not in seen:
+            seen.add(entity.id)
+            pairs.append(f"{mention.surface} = {own}")
+    return message("names", lang, names="; ".join(pairs)) if pairs else ""

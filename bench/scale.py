@@ -56,7 +56,7 @@ def base_vectors(vectors, langs) -> dict[str, list[float]]:
 
 
 def build(source: Path, store: Path, target: int, noise: float = 0.01) -> dict:
-    from index.glossary import LexicalAnalyzer
+    from language.analyzer import LexicalAnalyzer
     from index.nodes import Record, to_node
     from index.registry import Registry, doc_key
     from index.store import ParagraphVectors

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from typing import Callable
 
 from index.embeddings import CachedEmbedding, make_embedder
-from index.glossary import LexicalAnalyzer
+from language.analyzer import LexicalAnalyzer
 from index.hits import Hit, SearchFilters, SearchMode
 from index.lexical import LexicalEntry, LexicalIndex
 from index.links import LinksIndex
@@ -254,8 +254,10 @@ class Library:
         return self._lexical[1]
 
     def search(self, query: str, k: int = 10, mode: SearchMode = SearchMode.HYBRID,
-               filters: SearchFilters = SearchFilters(), all_above_threshold: bool = False) -> list[Hit]:
+               filters: SearchFilters = SearchFilters(), all_above_threshold: bool = False,
+               named_symbols: tuple[str, ...] | None = None) -> list[Hit]:
         """Ranked paragraphs; with `all_above_threshold`, every paragraph above the calibrated
-        relevance threshold, grouped by document."""
+        relevance threshold, grouped by document. `named_symbols`: the documents the question
+        names (a parsed `Question` knows them); None detects them from the query."""
         return self.retriever.search(query, k=k, mode=SearchMode(mode), filters=filters,
-                                     all_above_threshold=all_above_threshold)
+                                     all_above_threshold=all_above_threshold, named_symbols=named_symbols)

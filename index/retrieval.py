@@ -51,10 +51,10 @@ _NAMED = re.compile(
 )
 
 
-def named_symbols(query: str, symbols) -> list[str]:
+def find_named_symbols(query: str, symbols) -> list[str]:
     """The registered symbols a question names by number (see `_NAMED`), in sorted order.
 
-    >>> named_symbols("Whom did resolution 242 ask to designate?", ["S/RES/242 (1967)", "S/RES/2420 (2018)"])
+    >>> find_named_symbols("Whom did resolution 242 ask to designate?", ["S/RES/242 (1967)", "S/RES/2420 (2018)"])
     ['S/RES/242 (1967)']
     """
     numbers = {m.group("a") or m.group("b") or m.group("c") for m in _NAMED.finditer(query)}
@@ -239,7 +239,7 @@ class Retriever:
                 for e, s in index.search(tokens, keep=lambda e: keep(e.metadata), limit=n)]
 
     def search(self, query: str, k: int, mode: SearchMode, filters: SearchFilters,
-               all_above_threshold: bool) -> list[Hit]:
+               all_above_threshold: bool, named_symbols: tuple[str, ...] | None = None) -> list[Hit]:
         if not query or not query.strip():
             raise ResqaError("the query is empty")
         if k < 1:
@@ -255,8 +255,12 @@ class Retriever:
 
         rankings = [[r[0] for r in lang_rows] for lang_rows in dense.values()]
         weights = [language_weight(lang_rows) for lang_rows in dense.values()]
-        named = [] if all_above_threshold or filters.symbols else named_symbols(
-            query, {d.symbol for d in self.library.registry.documents.values()})
+        if all_above_threshold or filters.symbols:
+            named = []
+        elif named_symbols is not None:
+            named = list(named_symbols)
+        else:
+            named = find_named_symbols(query, {d.symbol for d in self.library.registry.documents.values()})
         if named:
             # The question names a resolution: the best paragraphs inside it form one more ranking.
             scoped = replace(filters, symbols=tuple(named))

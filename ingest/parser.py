@@ -113,14 +113,12 @@ def _parse_pages(pages: list[str], *, symbol: str | None, lang: str | None, sour
     title = real_title(tidy_title(title), doc_symbol, language) if title else doc_symbol
     title_clean, title_notes = strip_markers(title, known)
     paragraphs.append(Paragraph("title", ParagraphKind.TITLE, title_clean or title, _fn(title_notes), page=1))
-    inline_notes: set[str] = set()  # footnotes the copy printed inside their paragraph
     for draft in body.paragraphs:
         text, inline = split_inline_footnotes(draft.text)
         for note in inline:
             number = max(notes, default=0) + 1
             notes[number], note_pages[number] = note, draft.page
             known.add(number)
-            inline_notes.add(f"fn{number}")
             text = text.replace(INLINE_MARK, f"[{number}]", 1)  # strip_markers links it
         text, cited = strip_markers(text, known)
         if not text.strip():
@@ -135,7 +133,7 @@ def _parse_pages(pages: list[str], *, symbol: str | None, lang: str | None, sour
         warnings.append("organ line found but no preambular or operative paragraph")
     for message in warnings:
         log.warning("%s: %s", where, message)
-    paragraphs = _with_inline_note_cites(with_cites(paragraphs, body.organ, doc_symbol), inline_notes)
+    paragraphs = with_cites(paragraphs, body.organ, doc_symbol)
     try:
         return Document(
             symbol=doc_symbol, lang=language, title=title_clean or title, kind=kind,
@@ -154,20 +152,6 @@ def _parse_pages(pages: list[str], *, symbol: str | None, lang: str | None, sour
                         kind=DocumentKind.OTHER,
                         paragraphs=tuple(with_cites([paragraphs[0], *plain], body.organ, doc_symbol)), source=source,
                         warnings=(*warnings, message))
-
-
-def _with_inline_note_cites(paragraphs: list[Paragraph], inline_notes: set[str]) -> list[Paragraph]:
-    """A footnote a web copy printed inside its paragraph ("…l'hommeRésolution 217 A (III)., ainsi…") is
-    taken out of the text, but what it cites is still cited where it stood."""
-    if not inline_notes:
-        return paragraphs
-    by_ref = {p.ref: p for p in paragraphs if p.ref in inline_notes}
-    out = []
-    for p in paragraphs:
-        extra = [c for fn in p.footnotes if fn in by_ref for c in by_ref[fn].cites
-                 if all(c.symbol != own.symbol for own in p.cites)]
-        out.append(replace(p, cites=(*p.cites, *extra)) if extra else p)
-    return out
 
 
 def _fn(numbers: tuple[int, ...]) -> tuple[str, ...]:

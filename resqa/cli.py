@@ -315,6 +315,9 @@ def cmd_eval(args) -> int:
     modes = ("hybrid", "dense", "lexical") if args.mode == "all" else (args.mode,)
     gold = load_gold(args.gold)
     library = _open_library(settings)
+    from eval.query_cache import cache_queries
+
+    cache_queries(library)  # gold questions repeat across runs: embed each once
     try:
         if args.ingest:
             report = library.ingest_paths(args.ingest, progress=_progress_bar("ingest"))

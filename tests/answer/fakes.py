@@ -1,6 +1,6 @@
 """An in-memory stand-in for `index.library.Library`, built from real sample paragraphs.
 
-It ranks by character-bigram overlap (independent of answer/terms.py), so tests of
+It ranks by character-bigram overlap (independent of language/terms.py), so tests of
 the answerer don't depend on the real model.
 """
 
@@ -57,7 +57,7 @@ def _grams(text: str) -> set[str]:
 
 
 # Stands in for the multilingual dense model: a few English/French words carry their
-# Chinese equivalents into the fake ranking (kept apart from answer/glossary.py on purpose).
+# Chinese equivalents into the fake ranking (kept apart from the glossary on purpose).
 _CROSSLINGUAL = {
     "wipo": "世界知识产权组织", "memorandum": "谅解备忘录", "francophonie": "法语国家国际组织",
     "women": "妇女", "femmes": "妇女", "peacekeeping": "维持和平行动", "sign": "签署",
@@ -74,8 +74,10 @@ class FakeLibrary:
         self.hits = hits
         self.searches: list[dict] = []
 
-    def search(self, query, k=10, mode="hybrid", filters=SearchFilters(), all_above_threshold=False):
-        self.searches.append({"query": query, "k": k, "filters": filters, "all": all_above_threshold})
+    def search(self, query, k=10, mode="hybrid", filters=SearchFilters(), all_above_threshold=False,
+               named_symbols=None):
+        self.searches.append({"query": query, "k": k, "filters": filters, "all": all_above_threshold,
+                              "named": named_symbols})
         q = _grams(_translate(query))
         scored = []
         for hit in self.hits:

@@ -20,6 +20,7 @@ def real_assistant(tmp_path_factory):
     library = Library.open(settings)
     library.ingest_paths([ROOT / "samples/zh/A_67_L_francophonie_draft.txt"], symbol="A/67/L.X")
     library.ingest_paths([ROOT / "samples/en/S_RES_0368_1975.txt"])
+    library.ingest_paths(sorted(ROOT.glob("samples/*/S_RES_2326_2016.txt")))
     yield Assistant(library, settings)
     library.close()
 
@@ -56,3 +57,17 @@ def test_cross_lingual_list(real_assistant):
 def test_no_answer_questions_get_no_citations(real_assistant, question):
     answer = real_assistant.ask(question)
     assert (answer.citations, answer.qtype) == ((), "noanswer")
+
+
+def test_judge_with_the_real_model_prefers_the_named_mission_across_languages(real_assistant):
+    """The judge on real e5 cosines: a UNMISS question against the traditional Chinese 2326 (2016)
+    and the English UNEF renewal of 368 (1975)."""
+    from index.hits import SearchFilters, SearchMode
+
+    q = real_assistant.understand("Until when was the mandate of UNMISS extended?")
+    hits = real_assistant.candidates(q, SearchFilters(), SearchMode.HYBRID)
+    judged = real_assistant.judge.judge(q, hits)
+    assert judged[0].hit.id == "S/RES/2326 (2016)#op1"
+    assert judged[0].p >= real_assistant.judge.bar(q)
+    unef = [j for j in judged if j.hit.symbol == "S/RES/368 (1975)"]
+    assert unef and all(j.p < real_assistant.judge.bar(q) for j in unef)

@@ -1,7 +1,9 @@
 import pytest
 
 from answer.model import QuestionType
-from answer.question import Wanted, classify, named_ref, question_language, wanted_answer
+from answer.question import Wanted, classify, named_ref, parse_question
+from language.facts import wanted_of as wanted_answer
+from language.scripts import question_language
 
 pytestmark = pytest.mark.unit
 
@@ -46,3 +48,22 @@ def test_wanted_answer(question, wanted):
 ])
 def test_named_ref(question, ref):
     assert named_ref(question) == ref
+
+
+def test_a_question_is_parsed_once_into_one_value():
+    q = parse_question("Until when was the mandate of UNMISS extended by resolution 2326?",
+                       known_symbols=("S/RES/2326 (2016)", "S/RES/368 (1975)"))
+    assert (q.lang, q.qtype, q.wanted, q.action) == ("en", QuestionType.LOOKUP, Wanted.DATE, "search")
+    assert q.named_symbols == ("S/RES/2326 (2016)",)
+    assert q.entities == frozenset({"unmiss"})
+    assert [t.label for t in q.terms][:2] == ["mandate", "UNMISS"]
+
+
+def test_a_follow_up_inherits_the_context():
+    turns = (("user", "哪些段落涉及维持和平行动？"), ("assistant", "… [A/67/L.X#op7] [A/67/L.X#op8]"))
+    version = parse_question("那英文版本呢？", turns)
+    assert (version.action, version.target_lang, version.scope) == ("version", "en", ("A/67/L.X",))
+    topic = parse_question("and what about women?", turns)
+    assert (topic.action, topic.qtype, topic.query, topic.scope) == ("search", QuestionType.LIST, "women", ("A/67/L.X",))
+    named = parse_question("what does paragraph 8 say?", turns)
+    assert (named.action, named.ref, named.scope) == ("paragraph", "op8", ("A/67/L.X",))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from index.embeddings import FakeEmbedding
-from index.glossary import LexicalAnalyzer, Term
+from language.analyzer import LexicalAnalyzer
+from language.glossary import Term
 from index.hits import SearchMode
 from index.library import Library
 from ingest.model import Document, DocumentKind, Paragraph, ParagraphKind

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from index.glossary import LexicalAnalyzer, fold, load_glossary
+from language.analyzer import LexicalAnalyzer
+from language.glossary import load_glossary
+from language.scripts import fold
 
 pytestmark = pytest.mark.unit
 
@@ -32,3 +34,17 @@ def test_english_query_expands_to_chinese_and_french_terms():
     assert "妇女署" in tokens
     assert "onu-femmes" in tokens
     assert tokens.count("妇女署") == 1
+
+
+def test_entity_names_join_the_one_jieba_dictionary_and_expand_queries():
+    analyzer = LexicalAnalyzer()
+    assert "南蘇丹特派團" in analyzer.tokens("聯合國南蘇丹特派團的任務")
+    tokens = analyzer.query_tokens("Until when was the mandate of UNMISS extended?")
+    assert "南苏丹特派团" in tokens and "南蘇丹特派團" in tokens and "minuss" in tokens
+
+
+def test_one_stop_word_list_per_language_serves_bm25_and_question_terms():
+    from language.tokenize import STOPWORDS
+
+    assert sorted(STOPWORDS) == ["en", "fr", "zh"]
+    assert LexicalAnalyzer(glossary=()).tokens("Which paragraphs of the resolution concern women") == ["women"]

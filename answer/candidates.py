@@ -1,0 +1,88 @@
+"""What the judge reads for a question: the candidates.
+
+A lookup reads the top of the fused ranking. A list must find every relevant paragraph in the
+store, not the top ten, so it reads a wide fused ranking (every language's dense ranking and BM25
+expanded through the glossary and the entity table), every paragraph of the documents the question
+names, and every paragraph that names an entity the question names, or an entity of the kind it
+asks about ("peacekeeping operations" -> the paragraphs naming a mission).
+"""
+
+from __future__ import annotations
+
+from answer.question import Question
+from index.hits import Hit, SearchFilters, SearchMode
+
+LOOKUP_K = 10
+LIST_K = 80
+DOCUMENT_LIMIT = 400  # paragraphs per named document
+ENTITY_LIMIT = 300  # paragraphs added through the entity table
+
+
+def unique(hits) -> list[Hit]:
+    seen, out = set(), []
+    for h in hits:
+        if (h.id, h.lang) not in seen:
+            seen.add((h.id, h.lang))
+            out.append(h)
+    return out
+
+
+class Candidates:
+    """Built from the library and its entity table; `for_question` returns the judge's input."""
+
+    def __init__(self, library, entities=None):
+        self.library = library
+        self.entities = entities
+        self._mentions: tuple[object, list[tuple[object, frozenset[str]]]] | None = None
+
+    def _search(self, q: Question, k: int, filters: SearchFilters, mode: SearchMode) -> list[Hit]:
+        return self.library.search(q.query, k=k, mode=mode, filters=filters, named_symbols=q.named_symbols)
+
+    def entity_index(self) -> list[tuple[object, frozenset[str]]]:
+        """(lexical entry, entity ids it names) for every indexed paragraph naming an entity;
+        computed once per store generation."""
+        lexical = getattr(self.library, "lexical_index", None)
+        if lexical is None or self.entities is None or not len(self.entities):
+            return []
+        index = lexical()
+        if self._mentions is None or self._mentions[0] is not index:
+            rows = []
+            for entry in index.entries:
+                ids = self.entities.ids(entry.text)
+                if ids:
+                    rows.append((entry, ids))
+            self._mentions = (index, rows)
+        return self._mentions[1]
+
+    def _by_entity(self, q: Question, filters: SearchFilters) -> list[Hit]:
+        from index.nodes import to_hit
+
+        wanted_types = q.concepts
+        if not (q.entities or wanted_types):
+            return []
+        scored = []
+        for entry, ids in self.entity_index():
+            meta = entry.metadata
+            if filters.symbols and meta.get("symbol") not in filters.symbols:
+                continue
+            if filters.lang and meta.get("lang") != filters.lang:
+                continue
+            named = len(q.entities & ids)
+            typed = len(self.entities.of_type(ids, *wanted_types)) if wanted_types else 0
+            if named or typed:
+                scored.append((-named, -typed, entry.node_id, entry))
+        scored.sort(key=lambda r: r[:3])
+        return [to_hit(e.metadata, e.text, 0.0) for *_k, e in scored[:ENTITY_LIMIT]]
+
+    def for_question(self, q: Question, filters: SearchFilters, mode: SearchMode) -> list[Hit]:
+        if not q.is_list:
+            return self._search(q, LOOKUP_K, filters, mode)
+        hits = self._search(q, LIST_K, filters, mode)
+        for symbol in q.named_symbols:
+            if filters.symbols and symbol not in filters.symbols:
+                continue
+            for lang in sorted({h.lang for h in hits} | {q.lang}):
+                if not filters.lang or lang == filters.lang:
+                    hits.extend(self.library.paragraphs(symbol, lang)[:DOCUMENT_LIMIT])
+        hits.extend(self._by_entity(q, filters))
+        return unique(hits)

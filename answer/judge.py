@@ -1,0 +1,229 @@
+"""The judge: how likely a paragraph (or a clause of it) answers a question, or concerns its topic,
+as a calibrated probability from a small logistic model fitted on the dev gold set
+(`python -m eval.fit_judge`, weights in answer/data/judge.json, docs/answer.md).
+
+One judge, three uses: a lookup quotes the best-supported clause of the most probable paragraph;
+a list keeps every candidate whose probability clears the bar; and no candidate clearing it is
+the no-answer.
+
+    judge = Judge.load(vectors=LibraryVectors.of(library))
+    judged = judge.judge(question, hits)  # [Judgement(hit, p, ...)], most probable first
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from answer.question import Question
+from index.hits import Hit
+from language.facts import Wanted, has_fact, has_full_date
+from language.entities import concept_types
+from language.terms import coverage, matched, partial_coverage
+
+log = logging.getLogger(__name__)
+
+JUDGE_PATH = Path(__file__).parent / "data" / "judge.json"
+
+FEATURES = (
+    "bias", "cos", "cos_gap", "cos_gap_lang", "bm25", "rank", "coverage", "coverage_parts",
+    "coverage_title", "specific", "q_absent", "entity_match", "entity_missing", "entity_conflict", "type_match",
+    "fact", "fact_missing", "full_date", "operative",
+    "preamble", "title", "same_lang", "named_doc", "named_other", "list", "list_cos_gap", "list_coverage",
+)
+DENSE_FEATURES = ("cos", "cos_gap", "cos_gap_lang")
+_OPERATIVE_KINDS = {"operative", "subparagraph"}
+_PREAMBLE_KINDS = {"preamble"}
+
+
+@dataclass(frozen=True)
+class Judgement:
+    hit: Hit
+    p: float  # probability that the paragraph answers the question / concerns the topic
+    rank: int = 0  # position in the retrieval order
+    dense: tuple[float, float, float] | None = None  # (cos, best cos, best cos in its language)
+    lexical_ratio: float = 0.0
+
+
+@dataclass(frozen=True)
+class JudgeModel:
+    """Weights over standardized features; `threshold` is the probability a paragraph must reach."""
+
+    features: tuple[str, ...]
+    weights: np.ndarray
+    mean: np.ndarray
+    scale: np.ndarray
+    threshold: float = 0.5
+    list_threshold: float = 0.5
+    meta: dict | None = None
+
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        z = ((x - self.mean) / self.scale) @ self.weights
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+    def to_json(self) -> dict:
+        return {
+            "features": list(self.features), "weights": [round(float(w), 6) for w in self.weights],
+            "mean": [round(float(v), 6) for v in self.mean], "scale": [round(float(v), 6) for v in self.scale],
+            "threshold": self.threshold, "list_threshold": self.list_threshold, "fit": self.meta or {},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "JudgeModel":
+        names = tuple(data["features"])
+        if names != FEATURES:
+            raise ValueError(f"judge weights are for features {names}, the code computes {FEATURES}: refit")
+        return cls(names, np.array(data["weights"]), np.array(data["mean"]), np.array(data["scale"]),
+                   float(data["threshold"]), float(data["list_threshold"]), data.get("fit"))
+
+    @classmethod
+    def prior(cls) -> "JudgeModel":
+        """An unfitted model (before `eval.fit_judge` has run): term coverage and cosine gap only."""
+        w = np.zeros(len(FEATURES))
+        w[FEATURES.index("coverage")] = 4.0
+        w[FEATURES.index("cos_gap")] = 30.0
+        w[FEATURES.index("bias")] = -2.5
+        return cls(FEATURES, w, np.zeros(len(FEATURES)), np.ones(len(FEATURES)), 0.5, 0.5, {"fitted": False})
+
+
+def _kind_flags(kind: str) -> tuple[float, float, float]:
+    return float(kind in _OPERATIVE_KINDS), float(kind in _PREAMBLE_KINDS), float(kind == "title")
+
+
+class Judge:
+    def __init__(self, model: JudgeModel, vectors=None, entities=None):
+        self.model = model
+        self.vectors = vectors  # answer.vectors.LibraryVectors, or None: no dense evidence
+        self.entities = entities  # language.entities.EntityTable, or None
+
+    @classmethod
+    def load(cls, path: Path = JUDGE_PATH, vectors=None, entities=None) -> "Judge":
+        if Path(path).exists():
+            try:
+                model = JudgeModel.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
+            except ValueError as exc:  # stale weights must not stop `eval.fit_judge` from refitting
+                log.warning("%s: %s; using the prior", path, exc)
+                model = JudgeModel.prior()
+        else:
+            log.warning("no judge weights at %s (run python -m eval.fit_judge); using the prior", path)
+            model = JudgeModel.prior()
+        return cls(model, vectors, entities)
+
+    # -- features ---------------------------------------------------------------------------
+    def _cosines(self, question: Question, hits: list[Hit]):
+        if self.vectors is None or not hits:
+            return None, None
+        query = self.vectors.query(question.query)
+        return query, self.vectors.paragraph_cosines(query, hits)
+
+    def _row(self, question: Question, h: Hit, text: str, dense: tuple[float, float, float, float] | None,
+             lexical_ratio: float, rank: int) -> list[float]:
+        """FEATURES of `text` (the paragraph's, or a clause window's) of hit `h`.
+        `dense` = (cosine, best cosine of all candidates, best cosine of the same language)."""
+        row = dict.fromkeys(FEATURES, 0.0)
+        row["bias"] = 1.0
+        if dense is not None:
+            c, best, best_lang = dense
+            row["cos"], row["cos_gap"], row["cos_gap_lang"] = c, c - best, c - best_lang
+        row["bm25"] = lexical_ratio
+        row["rank"] = 1.0 / (1 + rank)
+        row["coverage"] = coverage(question.terms, text)
+        row["coverage_parts"] = partial_coverage(question.terms, text)
+        row["coverage_title"] = coverage(question.terms, h.title) if h.title else 0.0
+        row["specific"] = float(any(not t.generic for t in matched(question.terms, text)))
+        specific = [t for t in question.terms if not t.generic]
+        row["q_absent"] = sum(t.weight for t in specific if t.absent) / (sum(t.weight for t in specific) or 1.0)
+        q_entities = question.entities
+        if self.entities is not None and (q_entities or question.concepts):
+            found = self.entities.ids(text + "\n" + h.title)
+            if q_entities:
+                row["entity_match"] = len(q_entities & found) / len(q_entities)
+                row["entity_missing"] = float(not (q_entities & found))
+                types = {self.entities.by_id[e].type for e in q_entities if e in self.entities.by_id}
+                row["entity_conflict"] = float(bool(self.entities.of_type(found, *types)) and not (q_entities & found))
+            if question.concepts:
+                row["type_match"] = float(bool(self.entities.of_type(found, *question.concepts)))
+        wanted = question.wanted
+        if wanted != Wanted.ANY:
+            present = has_fact(text, wanted)
+            row["fact"], row["fact_missing"] = float(present), float(not present)
+            row["full_date"] = float(wanted == Wanted.DATE and has_full_date(text))
+        row["operative"], row["preamble"], row["title"] = _kind_flags(h.kind)
+        row["same_lang"] = float(h.lang == question.lang)
+        if question.named_symbols:
+            named = h.symbol in question.named_symbols
+            row["named_doc"], row["named_other"] = float(named), float(not named)
+        if question.is_list:
+            row["list"] = 1.0
+            row["list_cos_gap"] = row["cos_gap"]
+            row["list_coverage"] = row["coverage"]
+        return [row[f] for f in FEATURES]
+
+    def features(self, question: Question, hits: list[Hit]) -> np.ndarray:
+        """One row of FEATURES per hit (hits in retrieval order)."""
+        _q, cos = self._cosines(question, hits)
+        x = np.zeros((len(hits), len(FEATURES)))
+        if not hits:
+            return x
+        best_lexical = max(h.lexical_score or 0.0 for h in hits) or 1.0
+        best_lang: dict[str, float] = {}
+        if cos is not None:
+            for h, c in zip(hits, cos):
+                best_lang[h.lang] = max(best_lang.get(h.lang, -1.0), float(c))
+        for i, h in enumerate(hits):
+            dense = None if cos is None else (float(cos[i]), float(cos.max()), best_lang[h.lang])
+            x[i] = self._row(question, h, h.text, dense, (h.lexical_score or 0.0) / best_lexical, i)
+        if cos is None:
+            # No dense evidence (a library without an embedder): the dense features take their
+            # fitted means, so they push neither way and the lexical evidence decides.
+            for name in DENSE_FEATURES:
+                j = FEATURES.index(name)
+                x[:, j] = self.model.mean[j]
+            if question.is_list:
+                x[:, FEATURES.index("list_cos_gap")] = self.model.mean[FEATURES.index("list_cos_gap")]
+        return x
+
+    def best_window(self, question: Question, judged: "Judgement") -> tuple[int, int]:
+        """The clause window of the paragraph the model finds most probable to hold the answer: the
+        same weights, with the window's terms, entities and facts in place of the paragraph's (its
+        dense features stay the paragraph's: embedding every window would cost more than it tells)."""
+        from answer.clauses import windows
+
+        h = judged.hit
+        spans = windows(h.text, h.lang) or [(0, len(h.text))]
+        texts = [h.text[a:b] for a, b in spans]
+        rows = np.array([self._row(question, h, t, judged.dense, judged.lexical_ratio, judged.rank) for t in texts])
+        p = self.model.probability(rows)
+        widths = [b - a for a, b in spans]
+        best = max(range(len(spans)), key=lambda i: (round(float(p[i]), 3), -widths[i], -i))
+        return spans[best]
+
+    # -- decisions ---------------------------------------------------------------------------
+    def judge(self, question: Question, hits: list[Hit]) -> list[Judgement]:
+        """Every hit with its probability, most probable first (ties: retrieval order)."""
+        hits = list(hits)
+        if not hits:
+            return []
+        x = self.features(question, hits)
+        p = self.model.probability(x)
+        col = {f: FEATURES.index(f) for f in ("cos", "cos_gap", "cos_gap_lang", "bm25")}
+        out = []
+        for i, h in enumerate(hits):
+            dense = None
+            if self.vectors is not None:
+                c = float(x[i, col["cos"]])
+                dense = (c, c - float(x[i, col["cos_gap"]]), c - float(x[i, col["cos_gap_lang"]]))
+            out.append(Judgement(h, float(p[i]), i, dense, float(x[i, col["bm25"]])))
+        return sorted(out, key=lambda j: (-j.p, j.rank))
+
+    def bar(self, question: Question) -> float:
+        return self.model.list_threshold if question.is_list else self.model.threshold
+
+    def accepted(self, question: Question, hits: list[Hit]) -> list[Judgement]:
+        """The judged hits that clear the bar (titles never do: a title names a topic)."""
+        bar = self.bar(question)
+        return [j for j in self.judge(question, hits) if j.p >= bar and j.hit.kind != "title"]

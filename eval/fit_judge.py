@@ -1,0 +1,231 @@
+"""Fit the judge (answer/judge.py) on the dev gold set and write its weights.
+
+    python -m eval.fit_judge eval/gold/dev.jsonl            # store from RESQA_STORE
+    python -m eval.fit_judge eval/gold/dev.jsonl --report docs/judge_fit.md
+
+Labelled pairs: for every dev question, the candidates the assistant gives the judge (its search,
+and for lists every paragraph of a named document); a candidate is positive when its `SYMBOL#REF`
+is among the question's relevant refs, negative otherwise; every candidate of a noanswer question
+is negative. A logistic regression (L2, Newton's method, numpy) is fitted on standardized
+features. The two decision bars are then chosen on the fitted probabilities: the lookup bar
+maximizes the mean of no-answer accuracy and answered-share (balanced question-level accuracy),
+the list bar maximizes the mean F1 of list questions. Out-of-fold (5-fold by question) log-loss
+and AUC are reported next to the in-sample ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from answer.judge import FEATURES, JUDGE_PATH, JudgeModel
+from eval.metrics import ref_key
+
+log = logging.getLogger(__name__)
+
+L2 = 1.0  # ridge penalty on standardized weights (not on the bias)
+FOLDS = 5
+
+
+def read_gold(path: Path) -> list[dict]:
+    """Gold questions as dicts (lenient: question types added later are kept)."""
+    out = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            out.append(json.loads(line))
+    return out
+
+
+def labelled_pairs(assistant, gold: list[dict], progress=None):
+    """Features, labels and the question index of every (question, candidate) pair."""
+    from index.hits import SearchFilters, SearchMode
+
+    xs, ys, groups, info = [], [], [], []
+    for n, g in enumerate(gold):
+        q = assistant.understand(g["question"])
+        if q.action != "search":
+            continue
+        hits = assistant.candidates(q, SearchFilters(), SearchMode.HYBRID)
+        if not hits:
+            continue
+        relevant = {ref_key(r) for r in g.get("relevant", ())}
+        x = assistant.judge.features(q, hits)
+        y = np.array([ref_key(h.id) in relevant for h in hits], dtype=float)
+        xs.append(x)
+        ys.append(y)
+        groups.append(np.full(len(hits), n))
+        info.append({"id": g["id"], "type": g["type"], "is_list": q.is_list, "n_relevant": len(relevant),
+                     "kinds": [h.kind for h in hits]})
+        if progress:
+            progress(n + 1, len(gold), g["id"])
+    return np.vstack(xs), np.concatenate(ys), np.concatenate(groups), info
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2, iterations: int = 50):
+    """Standardize, then Newton's method on the L2-penalized log-likelihood."""
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    bias = FEATURES.index("bias")
+    mean[bias], scale[bias] = 0.0, 1.0
+    scale = np.where(scale < 1e-9, 1.0, scale)
+    z = (x - mean) / scale
+    w = np.zeros(x.shape[1])
+    penalty = np.full(x.shape[1], l2)
+    penalty[bias] = 0.0
+    for _ in range(iterations):
+        p = 1 / (1 + np.exp(-np.clip(z @ w, -30, 30)))
+        gradient = z.T @ (p - y) + penalty * w
+        hessian = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-7:
+            break
+    return w, mean, scale
+
+
+def log_loss(p: np.ndarray, y: np.ndarray) -> float:
+    p = np.clip(p, 1e-9, 1 - 1e-9)
+    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+
+
+def auc(p: np.ndarray, y: np.ndarray) -> float:
+    """Area under the ROC curve (rank statistic, ties averaged)."""
+    order = np.argsort(p, kind="mergesort")
+    ranks = np.empty(len(p))
+    ranks[order] = np.arange(1, len(p) + 1)
+    for value in np.unique(p):  # average tied ranks
+        tied = p == value
+        ranks[tied] = ranks[tied].mean()
+    pos, neg = y.sum(), len(y) - y.sum()
+    if not pos or not neg:
+        return float("nan")
+    return float((ranks[y == 1].sum() - pos * (pos + 1) / 2) / (pos * neg))
+
+
+def out_of_fold(x, y, groups, l2=L2) -> np.ndarray:
+    p = np.zeros(len(y))
+    folds = groups % FOLDS
+    for f in range(FOLDS):
+        train, test = folds != f, folds == f
+        w, mean, scale = fit_logistic(x[train], y[train], l2)
+        p[test] = 1 / (1 + np.exp(-np.clip(((x[test] - mean) / scale) @ w, -30, 30)))
+    return p
+
+
+def _choose_bars(p, y, groups, info, kinds_title):
+    grid = np.round(np.arange(0.05, 0.96, 0.01), 2)
+    questions = sorted(set(groups.tolist()))
+    index = {g: i for i, g in enumerate(questions)}
+    lookups, lists = [], []
+    for g in questions:
+        mask = (groups == g) & ~kinds_title
+        item = (p[mask], y[mask], info[index[g]])
+        (lists if item[2]["is_list"] else lookups).append(item)
+
+    def lookup_score(t):
+        declined_ok, answered_ok = [], []
+        for ps, ys, meta in lookups:
+            answers = len(ps) and ps.max() >= t
+            if meta["type"] == "noanswer":
+                declined_ok.append(not answers)
+            else:
+                # answered, and with a relevant paragraph first
+                answered_ok.append(bool(answers and ys[int(np.argmax(ps))] == 1))
+        a = np.mean(declined_ok) if declined_ok else 1.0
+        b = np.mean(answered_ok) if answered_ok else 1.0
+        return (a + b) / 2
+
+    def list_score(t):
+        f1s = []
+        for ps, ys, meta in lists:
+            kept = ps >= t
+            tp = float((kept & (ys == 1)).sum())
+            if meta["type"] == "noanswer":
+                f1s.append(float(not kept.any()))
+                continue
+            precision = tp / kept.sum() if kept.sum() else 0.0
+            recall = tp / max(meta["n_relevant"], 1)
+            f1s.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+        return np.mean(f1s) if f1s else 0.0
+
+    lookup_bar = max(grid, key=lambda t: (round(lookup_score(t), 4), -abs(t - 0.5)))
+    list_bar = max(grid, key=lambda t: (round(list_score(t), 4), -abs(t - 0.5)))
+    return float(lookup_bar), float(list_bar), lookup_score(lookup_bar), list_score(list_bar)
+
+
+def fit(assistant, gold_path: Path, progress=None) -> tuple[JudgeModel, dict]:
+    gold = read_gold(gold_path)
+    x, y, groups, info = labelled_pairs(assistant, gold, progress)
+    titles = np.array([k == "title" for meta in info for k in meta["kinds"]])
+    w, mean, scale = fit_logistic(x, y)
+    p = 1 / (1 + np.exp(-np.clip(((x - mean) / scale) @ w, -30, 30)))
+    p_oof = out_of_fold(x, y, groups)
+    lookup_bar, list_bar, lookup_score, list_score = _choose_bars(p_oof, y, groups, info, titles)
+    meta = {
+        "fitted": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "gold": str(gold_path), "questions": len(info), "pairs": int(len(y)), "positives": int(y.sum()),
+        "l2": L2, "dev_log_loss": round(log_loss(p, y), 4), "dev_auc": round(auc(p, y), 4),
+        "oof_log_loss": round(log_loss(p_oof, y), 4), "oof_auc": round(auc(p_oof, y), 4),
+        "bars_chosen_on": "out-of-fold probabilities",
+        "lookup_balanced_accuracy_oof": round(float(lookup_score), 4), "list_mean_f1_oof": round(float(list_score), 4),
+    }
+    model = JudgeModel(FEATURES, w, mean, scale, lookup_bar, list_bar, meta)
+    return model, meta
+
+
+def report(model: JudgeModel) -> str:
+    lines = ["# Judge fit (`python -m eval.fit_judge`)", ""]
+    for key, value in (model.meta or {}).items():
+        lines.append(f"- {key}: {value}")
+    lines += ["", f"Bars: lookup {model.threshold}, list {model.list_threshold}.", "",
+              "| feature | weight (standardized) | mean | sd |", "|---|---|---|---|"]
+    for name, w, m, s in sorted(zip(model.features, model.weights, model.mean, model.scale), key=lambda r: -abs(r[1])):
+        lines.append(f"| {name} | {w:+.3f} | {m:.3f} | {s:.3f} |")
+    return "\n".join(lines) + "\n"
+
+
+def _progress(done: int, total: int, label: str) -> None:
+    if done % 25 == 0 or done == total:
+        print(f"fit_judge: {done}/{total} questions ({label})", file=sys.stderr, flush=True)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m eval.fit_judge")
+    parser.add_argument("gold", type=Path, nargs="?", default=Path("eval/gold/dev.jsonl"))
+    parser.add_argument("--out", type=Path, default=JUDGE_PATH)
+    parser.add_argument("--report", type=Path, default=None)
+    args = parser.parse_args(argv)
+    if "test" in args.gold.name:
+        print("fit_judge: fit on dev only; the test split stays untouched", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=logging.WARNING)
+    from answer.assistant import Assistant
+    from eval.query_cache import cache_queries
+    from index.library import Library
+    from resqa.settings import Settings, configure_offline_environment
+
+    configure_offline_environment()
+    settings = Settings.from_env()
+    library = Library.open(settings)
+    cache_queries(library)
+    try:
+        assistant = Assistant(library, settings)
+        model, meta = fit(assistant, args.gold, progress=_progress)
+    finally:
+        library.close()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(model.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    text = report(model)
+    if args.report:
+        args.report.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

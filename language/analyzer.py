@@ -1,0 +1,116 @@
+"""The lexical analyzer: BM25 tokens of paragraphs and of queries expanded through the glossary
+and the entity table into zh, en and fr. One per Library; index/ uses `.tokens`,
+`.query_tokens` and `.fingerprint`; the reader uses the same object for question terms."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cached_property
+
+from language.entities import EntityTable, load_entities
+from language.glossary import GLOSSARY_LANGS, Term, load_glossary
+from language.scripts import fold
+from language.tokenize import WORD, Tokenizer
+
+ANALYZER_VERSION = 2  # bump when the tokenizer's rules change (2: one stop-word list, entity names in jieba)
+
+
+class LexicalAnalyzer:
+    """Turns text into BM25 tokens with the one `Tokenizer`. Loads lazily."""
+
+    def __init__(self, glossary: tuple[Term, ...] | None = None, entities: EntityTable | None = None):
+        self._glossary = glossary
+        self._entities = entities
+
+    @cached_property
+    def glossary(self) -> tuple[Term, ...]:
+        return self._glossary if self._glossary is not None else load_glossary()
+
+    @cached_property
+    def entities(self) -> EntityTable:
+        if self._entities is not None:
+            return self._entities
+        # A glossary passed in (tests) means "only these words": no entity names either.
+        return load_entities() if self._glossary is None else EntityTable(())
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Identifies the tokenization: stored tokens made under another dictionary are stale."""
+        rows = "\n".join("\t".join(str(v) for v in vars(t).values()) for t in self.glossary)
+        names = "\n".join(self.tokenizer.words)
+        return hashlib.sha256(f"{ANALYZER_VERSION}\n{rows}\n{names}".encode("utf-8")).hexdigest()[:16]
+
+    @cached_property
+    def tokenizer(self) -> Tokenizer:
+        words = [w for t in self.glossary for form in t.forms("zh") for w in form.split()]
+        words += [name for name, _id in self.entities.chinese_names]
+        return Tokenizer(tuple(words))
+
+    @cached_property
+    def _latin_index(self) -> tuple[tuple[tuple[str, ...], Term], ...]:
+        """(folded word sequence, term) for en and fr forms, longest first."""
+        entries = []
+        for term in self.glossary:
+            for form in {*term.forms("en"), *term.forms("fr")}:
+                words = tuple(WORD.findall(fold(form)))
+                if words:
+                    entries.append((words, term))
+        return tuple(sorted(entries, key=lambda e: -len(e[0])))
+
+    def tokens(self, text: str) -> list[str]:
+        return self.tokenizer.index_tokens(text)
+
+    def matched_terms(self, text: str) -> list[Term]:
+        """Glossary terms that occur in `text` (Chinese by substring, Latin by word sequence)."""
+        found: list[Term] = []
+        folded_words = WORD.findall(fold(text))
+        for term in self.glossary:
+            # A Chinese form with a space lists parts that must all occur ("任务 延长").
+            if any(form.split() and all(part in text for part in form.split()) for form in term.forms("zh")):
+                found.append(term)
+        for words, term in self._latin_index:
+            n = len(words)
+            if term not in found and any(
+                tuple(folded_words[i : i + n]) == words for i in range(len(folded_words) - n + 1)
+            ):
+                found.append(term)
+        return found
+
+    def translate(self, query: str, lang: str) -> str:
+        """The query's glossary terms in `lang`, joined: a keyword query for that language's
+        paragraphs ("Until when was the mandate of UNMISS extended?" -> "南苏丹特派团 任务 延长").
+        Terms already written in `lang` in the query are left out; "" when nothing translates.
+        """
+        if lang not in GLOSSARY_LANGS:
+            return ""
+        folded = fold(query)
+        words: list[str] = []
+        for term in self.matched_terms(query):
+            if term.generic:
+                continue
+            target = term.in_lang(lang)
+            if lang == "zh":
+                if all(part in query for part in target.split()):
+                    continue
+            elif fold(target) in folded:
+                continue
+            for word in target.split() if lang == "zh" else [target]:
+                if word not in words:
+                    words.append(word)
+        return " ".join(words)
+
+    def query_tokens(self, query: str, expand: bool = True) -> list[str]:
+        """Tokens of the query plus, when `expand`, of its glossary terms and named entities in
+        zh, en and fr (every name and acronym of the entity)."""
+        tokens = self.tokens(query)
+        if expand:
+            for term in self.matched_terms(query):
+                if term.generic:
+                    continue  # "决议" -> "resolution" would match every paragraph
+                for lang in GLOSSARY_LANGS:
+                    tokens.extend(self.tokens(term.in_lang(lang)))
+            for entity_id in sorted(self.entities.ids(query)):
+                entity = self.entities.by_id[entity_id]
+                for name in (*entity.surface_forms(), *entity.acronyms):
+                    tokens.extend(self.tokens(name))
+        return list(dict.fromkeys(tokens))  # a repeated token would count twice in BM25

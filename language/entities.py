@@ -1,0 +1,179 @@
+"""The multilingual entity table (`language/data/entities.tsv`): UN missions, organs, bodies,
+agencies, conventions and countries with their names in en / fr / zh (simplified and traditional)
+and their acronyms, so that "UNMISS", "MINUSS", "南苏丹特派团" and "南蘇丹特派團" are one entity.
+
+    table = load_entities()
+    [m.entity for m in table.mentions("Until when was the mandate of UNMISS extended?")]  # ['unmiss']
+
+Format (header line, tab-separated, `|` between alternatives in a cell, empty = unknown):
+`id  type  en  fr  zh_hans  zh_hant  acronyms  source`.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from language.scripts import CJK, fold
+
+log = logging.getLogger(__name__)
+
+ENTITIES_PATH = Path(__file__).parent / "data" / "entities.tsv"
+ENTITY_TYPES = frozenset({"mission", "organ", "body", "agency", "convention", "country", "other"})
+NAME_COLUMNS = ("en", "fr", "zh_hans", "zh_hant")
+# Words that name a kind of entity, so a question about "peacekeeping operations" concerns a
+# paragraph naming UNIFIL: the type's class noun in zh / en / fr (folded for Latin script).
+TYPE_CONCEPTS = {
+    "mission": ("维持和平", "维和", "特派团", "维持和平部队", "peacekeeping", "peace-keeping", "maintien de la paix",
+                "peacekeeping mission", "peacekeeping force", "observer mission"),
+    "convention": ("公约", "条约", "convention", "treaty", "treaties", "traite"),
+    "country": ("国家", "country", "countries", "pays"),
+    "agency": ("专门机构", "specialized agenc", "institution specialisee"),
+}
+MIN_LATIN_NAME = 4  # shorter Latin names ("Chad" is fine, "UN" is not a name) are only acronyms
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    type: str
+    names: dict  # column -> tuple of names, official first
+    acronyms: tuple[str, ...] = ()
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9\-]*", self.id):
+            raise ValueError(f"entity id must be an ASCII slug, got {self.id!r}")
+        if self.type not in ENTITY_TYPES:
+            raise ValueError(f"entity {self.id}: unknown type {self.type!r}")
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+    def name(self, lang: str) -> str:
+        """The official name in a language ("zh" is simplified), the acronym or id otherwise."""
+        column = {"zh": "zh_hans"}.get(lang, lang)
+        for col in (column, "zh_hant" if column == "zh_hans" else column):
+            if self.names.get(col):
+                return self.names[col][0]
+        return self.acronyms[0] if self.acronyms else self.id
+
+    def surface_forms(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(n for col in NAME_COLUMNS for n in self.names.get(col, ())))
+
+
+@dataclass(frozen=True)
+class Mention:
+    entity: str  # the entity id
+    surface: str
+
+
+def _cells(value: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (value or "").split("|") if v.strip())
+
+
+def load_entities(path: Path = ENTITIES_PATH) -> "EntityTable":
+    """The entity table; an empty one (with a warning) when the file is missing."""
+    if not Path(path).exists():
+        log.warning("no entity table at %s; entity matching is off", path)
+        return EntityTable(())
+    entities = []
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"):
+            if not (row.get("id") or "").strip():
+                continue
+            entities.append(Entity(
+                id=row["id"].strip(), type=(row.get("type") or "other").strip(),
+                names={col: _cells(row.get(col)) for col in NAME_COLUMNS},
+                acronyms=_cells(row.get("acronyms")), source=(row.get("source") or "").strip(),
+            ))
+    return EntityTable(tuple(entities))
+
+
+class EntityTable:
+    """Finds entity mentions in text of any language; each mention names its canonical id."""
+
+    def __init__(self, entities: tuple[Entity, ...]):
+        self.entities = entities
+        self.by_id = {e.id: e for e in entities}
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    @cached_property
+    def chinese_names(self) -> tuple[tuple[str, str], ...]:
+        """(name, id) of every Chinese name and Chinese acronym, longest first."""
+        rows = {(n, e.id) for e in self.entities for n in (*e.surface_forms(), *e.acronyms) if CJK.search(n)}
+        return tuple(sorted(rows, key=lambda r: (-len(r[0]), r)))
+
+    @cached_property
+    def _latin(self) -> tuple[re.Pattern | None, dict]:
+        """One pattern over every folded Latin name (longest first), and folded name -> id."""
+        ids: dict[str, str] = {}
+        for e in self.entities:
+            for n in e.surface_forms():
+                if not CJK.search(n) and len(n) >= MIN_LATIN_NAME:
+                    ids.setdefault(" ".join(re.findall(r"[^\W_]+", fold(n))), e.id)
+        ids.pop("", None)
+        if not ids:
+            return None, ids
+        alternation = "|".join(r"[\W_]+".join(map(re.escape, k.split())) for k in sorted(ids, key=len, reverse=True))
+        return re.compile(rf"(?<![^\W_])(?:{alternation})(?![^\W_])"), ids
+
+    @cached_property
+    def _acronyms(self) -> tuple[re.Pattern | None, dict]:
+        ids: dict[str, str] = {}
+        for e in self.entities:
+            for a in e.acronyms:
+                if not CJK.search(a) and len(a) >= 2:
+                    ids.setdefault(a, e.id)
+        if not ids:
+            return None, ids
+        alternation = "|".join(map(re.escape, sorted(ids, key=len, reverse=True)))
+        return re.compile(rf"(?<![A-Za-z0-9\-])(?:{alternation})(?![A-Za-z0-9])"), ids
+
+    @cached_property
+    def _chinese(self) -> tuple[re.Pattern | None, dict]:
+        ids = dict((name, entity) for name, entity in reversed(self.chinese_names))
+        if not ids:
+            return None, ids
+        # Alternatives longest first: at each position the longest name wins.
+        return re.compile("|".join(re.escape(n) for n, _e in self.chinese_names)), ids
+
+    def mentions(self, text: str) -> tuple[Mention, ...]:
+        """The entity mentions in `text`, in no particular order, longest names first so that
+        "南苏丹特派团" is not also read as a shorter name inside it."""
+        found: list[Mention] = []
+        rest = text
+        pattern, ids = self._chinese
+        if pattern is not None and CJK.search(text):
+            for m in pattern.finditer(text):
+                found.append(Mention(ids[m.group()], m.group()))
+            rest = pattern.sub(" ", text)
+        pattern, ids = self._latin
+        if pattern is not None:
+            folded = " ".join(re.findall(r"[^\W_]+", fold(rest)))
+            for m in pattern.finditer(folded):
+                key = " ".join(re.findall(r"[^\W_]+", m.group()))
+                found.append(Mention(ids[key], m.group()))
+        pattern, ids = self._acronyms
+        if pattern is not None:
+            found.extend(Mention(ids[m.group()], m.group()) for m in pattern.finditer(rest))
+        return tuple(found)
+
+    def ids(self, text: str) -> frozenset[str]:
+        """The canonical ids of the entities `text` names."""
+        return frozenset(m.entity for m in self.mentions(text))
+
+    def of_type(self, ids, *types: str) -> frozenset[str]:
+        return frozenset(i for i in ids if i in self.by_id and self.by_id[i].type in types)
+
+
+def concept_types(text: str) -> frozenset[str]:
+    """The entity types a text names by their class noun ("peacekeeping" -> {"mission"})."""
+    folded = fold(text)
+    return frozenset(t for t, words in TYPE_CONCEPTS.items() if any(w in folded or w in text for w in words))

@@ -1,0 +1,125 @@
+"""The kind of fact a question wants (a date, a number, a name) and facts in text: finding them in a
+clause and writing them in another language without a translation model.
+
+    wanted_of("Until when was the mandate of UNMISS extended?")  # Wanted.DATE
+    render_date(find_dates("延长到2016年12月16日")[0], "en")     # '16 December 2016'
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class Wanted(StrEnum):
+    DATE = "date"
+    NUMBER = "number"
+    NAME = "name"
+    ANY = "any"
+
+
+_WANTED = (
+    (Wanted.DATE, re.compile(
+        r"何时|什么时候|哪一?年|哪一?天|哪个月|几月|日期|截至|到什么|直到何|何日"
+        r"|\bwhen\b|\bwhat\s+(?:date|year|day|month)\b|\buntil\s+when\b|\bwhich\s+(?:date|year)\b|\bby\s+when\b"
+        r"|\bquand\b|\bquelle\s+date\b|\bquelle\s+année\b|\bjusqu['’]\s*à\s+quand\b|\bà\s+quelle\s+date\b"
+        r"|\ben\s+quelle\s+année\b",
+        re.IGNORECASE)),
+    (Wanted.NUMBER, re.compile(
+        r"多少|几个|几名|几次|几项|\bhow\s+(?:many|much)\b|\bwhat\s+number\b|\bcombien\b|\bquel\s+nombre\b",
+        re.IGNORECASE)),
+    (Wanted.NAME, re.compile(
+        r"谁|哪(?:个|些|一)(?:组织|国家|机构|机关)|\bwho\b|\bwhom\b|\bwhich\s+(?:organi[sz]ations?|country|countries|body|bodies|states?)\b"
+        r"|\bqui\b|\bquelle\s+organisation\b|\bquels?\s+pays\b|\bquel\s+organe\b",
+        re.IGNORECASE)),
+)
+
+
+def wanted_of(question: str) -> Wanted:
+    """The kind of fact a question wants.
+
+    >>> wanted_of("世界知识产权组织何时与法语国家国际组织签署谅解备忘录？")
+    <Wanted.DATE: 'date'>
+    """
+    for wanted, pattern in _WANTED:
+        if pattern.search(question):
+            return wanted
+    return Wanted.ANY
+
+
+MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+           "octobre", "novembre", "décembre"),
+}
+_EN = "|".join(MONTHS["en"])
+_FR = "|".join(MONTHS["fr"])
+_MONTH_NUMBER = {m.lower(): i + 1 for names in MONTHS.values() for i, m in enumerate(names)}
+_DATE = re.compile(
+    rf"(?P<zy>\d{{4}})\s*年(?:\s*(?P<zm>\d{{1,2}})\s*月)?(?:\s*(?P<zd>\d{{1,2}})\s*日)?"
+    rf"|(?P<d1>\d{{1,2}})(?:er)?\s+(?P<m1>{_EN}|{_FR})\s+(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{_EN})\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"
+    rf"|(?P<m3>{_EN}|{_FR})\s+(?P<y3>\d{{4}})",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")
+_NUMBER = re.compile(
+    r"(?<![\d/])\d[\d,. ]*\d(?![\d/])|(?<![\d/])\d(?![\d/])|[一二三四五六七八九十百千万两]+(?:名|个|次|项|国|人|年|月)"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundred|"
+    r"thousand)\b|\b(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|cent|mille)\b",
+    re.IGNORECASE,
+)
+_NAME = re.compile(
+    r"[\u3400-\u9fff]{2,}(?:组织|国|署|会|院|委员会|理事会|特派团|部队)"
+    r"|\b[A-Z][a-z]+(?:\s+(?:of|the|for|and|de|du|des|la|le)?\s*[A-Z][a-z]+)+|\b[A-Z]{3,}\b"
+)
+
+
+def find_dates(text: str) -> list[tuple[int, int | None, int | None]]:
+    """(year, month, day) of every date in `text`, in text order (month/day None when absent)."""
+    out = []
+    for m in _DATE.finditer(text):
+        g = m.groupdict()
+        if g["zy"]:
+            out.append((int(g["zy"]), int(g["zm"]) if g["zm"] else None, int(g["zd"]) if g["zd"] else None))
+        elif g["y1"]:
+            out.append((int(g["y1"]), _MONTH_NUMBER[g["m1"].lower()], int(g["d1"])))
+        elif g["y2"]:
+            out.append((int(g["y2"]), _MONTH_NUMBER[g["m2"].lower()], int(g["d2"])))
+        else:
+            out.append((int(g["y3"]), _MONTH_NUMBER[g["m3"].lower()], None))
+    return out
+
+
+def render_date(date: tuple[int, int | None, int | None], lang: str) -> str:
+    """A date in a language's own form.
+
+    >>> render_date((2012, 5, 31), "zh"), render_date((2012, 5, 31), "en"), render_date((2012, 5, 31), "fr")
+    ('2012年5月31日', '31 May 2012', '31 mai 2012')
+    """
+    year, month, day = date
+    if lang == "zh":
+        return f"{year}年" + (f"{month}月" if month else "") + (f"{day}日" if month and day else "")
+    if not month:
+        return str(year)
+    names = MONTHS["fr" if lang == "fr" else "en"]
+    day_text = ("1er" if lang == "fr" and day == 1 else str(day)) if day else ""
+    return " ".join(p for p in (day_text, names[month - 1], str(year)) if p)
+
+
+def has_fact(text: str, wanted: Wanted) -> bool:
+    """Whether `text` holds a fact of the wanted kind (a full or partial date, a number, a name)."""
+    if wanted == Wanted.DATE:
+        return bool(_DATE.search(text) or _YEAR.search(text))
+    if wanted == Wanted.NUMBER:
+        stripped = _DATE.sub(" ", text)
+        return bool(_NUMBER.search(stripped))
+    if wanted == Wanted.NAME:
+        return bool(_NAME.search(text))
+    return False
+
+
+def has_full_date(text: str) -> bool:
+    """A date with at least a month ("16 December 2016", "2016年12月"), not a bare year."""
+    return any(month for _y, month, _d in find_dates(text))

@@ -1,0 +1,80 @@
+"""The judge on crafted (question, paragraph) pairs: its features, and the fitted model's choices."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from answer.judge import FEATURES, Judge, JudgeModel
+from answer.question import parse_question
+from index.hits import Hit
+from language.analyzer import LexicalAnalyzer
+
+pytestmark = pytest.mark.unit
+
+UNMISS_QUESTION = "Until when was the mandate of UNMISS extended?"
+
+
+def _hit(ref: str, text: str, lang: str = "en", kind: str = "operative", symbol: str = "S/RES/1 (2000)",
+         title: str = "") -> Hit:
+    return Hit(id=f"{symbol}#{ref}", symbol=symbol, ref=ref, lang=lang, score=1.0, text=text, kind=kind,
+               title=title)
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return LexicalAnalyzer()
+
+
+@pytest.fixture(scope="module")
+def judge(analyzer):
+    return Judge.load(entities=analyzer.entities)
+
+
+def _features(judge, question, hits) -> list[dict]:
+    x = judge.features(question, hits)
+    return [dict(zip(FEATURES, row)) for row in x]
+
+
+def test_a_date_question_against_a_paragraph_with_the_wrong_kind_of_date(judge, analyzer):
+    q = parse_question(UNMISS_QUESTION, analyzer=analyzer)
+    right = _hit("op1", "Decides to extend the mandate of UNMISS until 16 December 2016")
+    wrong = _hit("op2", "Decides that the mandate of UNMISS set out in resolution 2252 (2015) is extended")
+    f_right, f_wrong = _features(judge, q, [right, wrong])
+    assert (f_right["fact"], f_right["full_date"]) == (1.0, 1.0)
+    assert (f_wrong["fact"], f_wrong["full_date"]) == (1.0, 0.0)  # a year, not the date asked for
+    # Each judged alone, so retrieval position does not enter.
+    assert judge.judge(q, [right])[0].p > judge.judge(q, [wrong])[0].p
+
+
+def test_an_acronym_in_one_language_matches_the_missions_name_in_the_other(judge, analyzer):
+    q = parse_question(UNMISS_QUESTION, analyzer=analyzer)
+    chinese = _hit("op1", "決定將南蘇丹特派團的任務延長到2016年12月16日", lang="zh", symbol="S/RES/2326 (2016)")
+    unef = _hit("op1.b", "To extend the mandate of the United Nations Emergency Force for a period of three "
+                "months, that is, until 24 July 1975", symbol="S/RES/368 (1975)")
+    f_zh, f_unef = _features(judge, q, [chinese, unef])
+    assert (f_zh["entity_match"], f_zh["entity_conflict"]) == (1.0, 0.0)
+    assert (f_unef["entity_match"], f_unef["entity_conflict"]) == (0.0, 1.0)  # UNEF is another mission
+    assert judge.judge(q, [chinese])[0].p > judge.judge(q, [unef])[0].p
+
+
+def test_a_paragraph_about_another_topic_does_not_clear_the_bar(judge, analyzer):
+    q = parse_question("How many troops did resolution 2326 add to UNMISS?", analyzer=analyzer)
+    unrelated = _hit("pp1", "Recalling its previous resolutions on the Universal Declaration of Human Rights",
+                     kind="preamble")
+    assert judge.accepted(q, [unrelated]) == []
+
+
+def test_model_round_trips_and_refuses_weights_for_other_features():
+    model = JudgeModel.prior()
+    again = JudgeModel.from_json(model.to_json())
+    assert np.allclose(again.weights, model.weights) and again.threshold == model.threshold
+    data = model.to_json() | {"features": ["bias"]}
+    with pytest.raises(ValueError, match="refit"):
+        JudgeModel.from_json(data)
+
+
+def test_the_shipped_weights_were_fitted_on_dev():
+    fit = Judge.load().model.meta
+    assert "dev" in fit["gold"].rsplit("/", 1)[-1] and "test" not in fit["gold"]
+    assert fit["pairs"] > 1000 and 0.5 < fit["oof_auc"] <= 1.0

@@ -1,0 +1,60 @@
+"""The README's example questions and issue 11's three examples, on a store built from all of
+`samples/` with the real multilingual-e5 model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from resqa.settings import Settings
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def samples_assistant(tmp_path_factory):
+    from answer.assistant import Assistant
+    from index.library import Library
+
+    settings = Settings(store_dir=tmp_path_factory.mktemp("samples-store"), embed_model="e5")
+    library = Library.open(settings)
+    report = library.ingest_paths([ROOT / "samples"])
+    assert not report.failed
+    yield Assistant(library, settings)
+    library.close()
+
+
+def test_unmiss_mandate_is_answered_from_2326_not_unef(samples_assistant):
+    """Regression (issue 11): answered with UNEF, S/RES/368 (1975)#op1.b, quoted with full confidence."""
+    answer = samples_assistant.ask("Until when was the mandate of UNMISS extended?")
+    assert answer.citations == ("S/RES/2326 (2016)#op1",)
+    assert "16 December 2016" in answer.answer
+    assert "368" not in answer.answer
+
+
+def test_peacekeeping_list_reaches_security_council_missions_in_both_languages(samples_assistant):
+    """Regression (issue 11): listed 3 paragraphs of one draft and missed every SC peacekeeping resolution."""
+    answer = samples_assistant.ask("哪些段落涉及维持和平行动？")
+    assert answer.qtype == "list"
+    assert "S/RES/625 (1988)#op1" in answer.citations
+    symbols = {c.rpartition("#")[0] for c in answer.citations}
+    assert "S/RES/872 (1993)" in symbols  # UNAMIR, an English paragraph for a Chinese question
+    assert answer.answer.startswith("共 ")
+
+
+@pytest.mark.xfail(reason="known gap: UNEF (368) and UNIFIL (425) paragraphs never say 'peacekeeping'; "
+                          "the judge does not yet keep them (docs/answer.md)", strict=False)
+def test_peacekeeping_list_includes_unef_and_unifil(samples_assistant):
+    answer = samples_assistant.ask("哪些段落涉及维持和平行动？")
+    symbols = {c.rpartition("#")[0] for c in answer.citations}
+    assert {"S/RES/368 (1975)", "S/RES/425 (1978)"} <= symbols
+
+
+def test_readme_example_questions_answer_with_citations(samples_assistant):
+    for question in ("哪些段落涉及维持和平行动？", "Until when was the mandate of UNMISS extended?"):
+        answer = samples_assistant.ask(question)
+        assert answer.citations, question
+        assert answer.qtype in ("list", "lookup")

@@ -1,0 +1,76 @@
+"""The language layer: scripts, entity lookup across languages, question terms, facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from language.analyzer import LexicalAnalyzer
+from language.entities import load_entities
+from language.facts import Wanted, find_dates, has_fact, has_full_date, render_date, wanted_of
+from language.scripts import CJK, question_language
+from language.terms import question_terms
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return LexicalAnalyzer()
+
+
+@pytest.mark.parametrize("text", [
+    "Until when was the mandate of UNMISS extended?", "Jusqu'à quand le mandat de la MINUSS est-il prorogé ?",
+    "南苏丹特派团的任务延长到何时？", "決定將南蘇丹特派團的任務延長到2016年12月16日",
+    "the United Nations Mission in the Republic of South Sudan",
+])
+def test_one_mission_under_every_name_and_acronym(text):
+    assert load_entities().ids(text) == frozenset({"unmiss"})
+
+
+def test_different_missions_have_different_ids():
+    table = load_entities()
+    assert "unmiss" not in table.ids("the mandate of the United Nations Emergency Force (UNEF)")
+    assert table.of_type(table.ids("UNEF and UNMISS"), "mission") >= {"unmiss"}
+
+
+def test_question_terms_carry_every_form_of_an_entity(analyzer):
+    terms = question_terms("Until when was the mandate of UNMISS extended?", analyzer)
+    entity = next(t for t in terms if t.entity == "unmiss")
+    assert entity.occurs_in("決定將南蘇丹特派團的任務延長")
+    assert entity.occurs_in("Mission des Nations Unies au Soudan du Sud")
+    assert [t.label for t in terms if not t.entity] == ["mandate", "extend"]
+
+
+def test_french_inversions_are_not_terms(analyzer):
+    labels = [t.label for t in question_terms("Jusqu'à quand le mandat a-t-il été prorogé ?", analyzer)]
+    assert "a-t-il" not in labels and "mandat" in labels
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("Until when was the mandate of UNMISS extended?", Wanted.DATE), ("南苏丹特派团的任务延长到哪一天？", Wanted.DATE),
+    ("Jusqu'à quand le mandat est-il prorogé ?", Wanted.DATE), ("How many observers were authorized?", Wanted.NUMBER),
+    ("安理会授权了多少名观察员？", Wanted.NUMBER), ("Who is requested to report?", Wanted.NAME),
+    ("谁被要求提交报告？", Wanted.NAME), ("What does the resolution encourage?", Wanted.ANY),
+])
+def test_wanted_fact_in_three_languages(question, wanted):
+    assert wanted_of(question) == wanted
+
+
+def test_dates_are_read_and_rendered_in_each_language():
+    assert find_dates("延长到2016年12月16日") == [(2016, 12, 16)]
+    assert find_dates("until 31 mai 2012 and December 16, 2016") == [(2012, 5, 31), (2016, 12, 16)]
+    assert render_date((2016, 12, 16), "en") == "16 December 2016"
+    assert render_date((2016, 12, 16), "fr") == "16 décembre 2016"
+    assert render_date((2012, 5, 31), "zh") == "2012年5月31日"
+    assert render_date((2012, 1, 1), "fr") == "1er janvier 2012"
+
+
+def test_a_resolution_year_is_a_date_but_not_a_full_date():
+    assert has_fact("as set out in resolution 2252 (2015)", Wanted.DATE)
+    assert not has_full_date("as set out in resolution 2252 (2015)")
+    assert has_full_date("until 16 December 2016")
+
+
+def test_the_one_cjk_pattern_and_question_language():
+    assert CJK.search("南蘇丹") and not CJK.search("UNMISS")
+    assert [question_language(q) for q in ("那英文版本呢？", "Until when?", "Et le paragraphe 3 ?")] == ["zh", "en", "fr"]
