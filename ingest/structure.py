@@ -150,9 +150,21 @@ def _name_sections(paragraphs: list[Draft]) -> None:
     kinds = {"preamble"} if restarts["pp"] else set()
     if restarts["op"]:
         kinds |= {"preamble", "operative", "subparagraph"}
+    first = _first_part(paragraphs)
     for draft in paragraphs:
+        if not draft.section and first and draft.kind in kinds:
+            draft.section = first
         if draft.section and draft.kind in kinds:
             draft.ref = section_ref(draft.section, draft.ref)
+
+
+def _first_part(paragraphs: list[Draft]) -> str:
+    """The part that paragraphs before the first part heading belong to, when that heading is
+    the second part's ("B", "II"): the copy printed the first heading above the organ line, where
+    the walker does not see it (S/RES/161 (1961): "A" above "The Security Council,"). Otherwise ""
+    (a preamble shared by all parts, as in S/RES/101 (1953), keeps plain refs)."""
+    named = next((d.section for d in paragraphs if d.section), "")
+    return {"B": "A", "II": "I"}.get(named, "")
 
 
 def _plain(blocks: list[Block]) -> list[Draft]:

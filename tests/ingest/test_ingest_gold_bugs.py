@@ -191,3 +191,14 @@ def test_annex_number_printed_twice_does_not_duplicate_the_text():
     its text twice to the paragraph it continues."""
     doc = parse_text("The General Assembly,\nAnnex\n1. Decides to act;\n1. Decides to act;", symbol="A/RES/1/1")
     assert doc.paragraph("annex.1").text == "Decides to act;\nDecides to act;"
+
+
+def test_first_part_heading_above_the_organ_line_still_names_part_a():
+    """Regression: S/RES/161 (1961) prints "A" above "The Security Council," where the walker
+    does not see it, so part A kept plain refs (op2) while part B got B.op1 (PLAN contract 7)."""
+    from ingest.parser import parse_file
+
+    doc = parse_file(ROOT / "corpora" / "unsc" / "S_RES_0161_1961.txt")
+    refs = [p.ref for p in doc.paragraphs]
+    assert refs[1:6] == ["A.pp1", "A.pp2", "A.pp3", "A.pp4", "A.op1"]
+    assert "A.op5" in refs and "B.op3" in refs and "op2" not in refs
