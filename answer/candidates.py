@@ -38,20 +38,20 @@ class Candidates:
     def _search(self, q: Question, k: int, filters: SearchFilters, mode: SearchMode) -> list[Hit]:
         return self.library.search(q.query, k=k, mode=mode, filters=filters, named_symbols=q.named_symbols)
 
-    def entity_index(self) -> list[tuple[object, frozenset[str]]]:
-        """(lexical entry, entity ids it names) for every indexed paragraph naming an entity;
-        computed once per store generation."""
-        lexical = getattr(self.library, "lexical_index", None)
-        if lexical is None or self.entities is None or not len(self.entities):
+    def entity_index(self) -> list[tuple[dict, frozenset[str]]]:
+        """(stored paragraph record, entity ids it names) for every indexed paragraph naming an
+        entity; computed once per store generation."""
+        records = getattr(self.library, "indexed_records", None)
+        if records is None or self.entities is None or not len(self.entities):
             return []
-        index = lexical()
-        if self._mentions is None or self._mentions[0] is not index:
+        generation, rows_in = records()
+        if self._mentions is None or self._mentions[0] != generation:
             rows = []
-            for entry in index.entries:
-                ids = self.entities.ids(entry.text)
+            for record in rows_in:
+                ids = self.entities.ids(record["text"])
                 if ids:
-                    rows.append((entry, ids))
-            self._mentions = (index, rows)
+                    rows.append((record, ids))
+            self._mentions = (generation, rows)
         return self._mentions[1]
 
     def _by_entity(self, q: Question, filters: SearchFilters) -> list[Hit]:
@@ -61,8 +61,8 @@ class Candidates:
         if not (q.entities or wanted_types):
             return []
         scored = []
-        for entry, ids in self.entity_index():
-            meta = entry.metadata
+        for record, ids in self.entity_index():
+            meta = record["metadata"]
             if filters.symbols and meta.get("symbol") not in filters.symbols:
                 continue
             if filters.lang and meta.get("lang") != filters.lang:
@@ -70,9 +70,9 @@ class Candidates:
             named = len(q.entities & ids)
             typed = len(self.entities.of_type(ids, *wanted_types)) if wanted_types else 0
             if named or typed:
-                scored.append((-named, -typed, entry.node_id, entry))
+                scored.append((-named, -typed, record["node_id"], record))
         scored.sort(key=lambda r: r[:3])
-        return [to_hit(e.metadata, e.text, 0.0) for *_k, e in scored[:ENTITY_LIMIT]]
+        return [to_hit(r["metadata"], r["text"], 0.0) for *_k, r in scored[:ENTITY_LIMIT]]
 
     def for_question(self, q: Question, filters: SearchFilters, mode: SearchMode) -> list[Hit]:
         if not q.is_list:

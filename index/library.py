@@ -76,6 +76,7 @@ class Library:
         self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="resqa-search")
         self._lexical: tuple[tuple[int, str], LexicalIndex] | None = None
         self._retriever: Retriever | None = None
+        self._records: tuple[int, tuple[dict, ...]] | None = None
         self._texts: tuple[int, tuple[str, ...]] | None = None
         self._build_lock = threading.Lock()  # one lexical build at a time; readers of older ones go on
         self.link_index = LinksIndex(registry.dir)
@@ -268,14 +269,22 @@ class Library:
         self.link_index.sync(self.snapshot().documents, self.sidecar)
         return self.link_index.query(symbol)
 
+    def indexed_records(self) -> tuple[int, tuple[dict, ...]]:
+        """(generation, every indexed paragraph's stored record: node_id, text, metadata) of the
+        current snapshot, in document order; computed once per registry generation."""
+        snapshot = self.snapshot()
+        cached = self._records
+        if cached is None or cached[0] != snapshot.generation:
+            records = tuple(r for info in snapshot.sorted_documents() for r in self.sidecars.records(info))
+            self._records = cached = (snapshot.generation, records)
+        return cached
+
     def corpus_texts(self) -> tuple[str, ...]:
         """Every indexed paragraph's text (the answerer's term rarity)."""
-        snapshot = self.snapshot()
-        cached = self._texts
-        if cached is None or cached[0] != snapshot.generation:
-            texts = tuple(r["text"] for info in snapshot.sorted_documents() for r in self.sidecars.records(info))
-            self._texts = cached = (snapshot.generation, texts)
-        return cached[1]
+        generation, records = self.indexed_records()
+        if self._texts is None or self._texts[0] != generation:
+            self._texts = (generation, tuple(r["text"] for r in records))
+        return self._texts[1]
 
     def lexical_index(self, snapshot: RegistrySnapshot | None = None) -> LexicalIndex:
         """The BM25 index of a snapshot (default: the current one): kept in memory, loaded from

@@ -187,13 +187,30 @@ def real_title(title: str, symbol: str, lang: str) -> str:
     return default_title(symbol, lang)
 
 
+# a footnote marker glued to the year of a date: "February 1, 19511" (marker 1)
+_DATE_MARKER = re.compile(
+    r"((?:\b\d{1,2}\s+[A-Za-zéû]+\s+|\b[A-Z][a-z]+\s+\d{1,2},\s*)(?:1[89]|20)\d\d)\d{1,2}\b")
+
+
+def tidy_title(title: str) -> str:
+    """A title without a footnote marker glued to a date's year ("…, February 1, 19511",
+    en A/RES/498 (V), a copy cut before its footnotes).
+
+    >>> tidy_title("Resolution 498 (V), Adopted by the General Assembly, February 1, 19511")
+    'Resolution 498 (V), Adopted by the General Assembly, February 1, 1951'
+    >>> tidy_title("Resolution of 17 May 1946")
+    'Resolution of 17 May 1946'
+    """
+    return _DATE_MARKER.sub(r"\1", title)
+
+
 def default_title(symbol: str, lang: str) -> str:
     """"Resolution 2326 (2016)" / "第2326(2016)号决议" / "Résolution 2326 (2016)" from the symbol."""
     if m := re.match(r"^S/RES/(\d+) \((\d{4})\)", symbol):
         number = f"{m.group(1)} ({m.group(2)})"
         compact = f"{m.group(1)}({m.group(2)})"
-    elif m := re.match(r"^A/RES/(\S+)", symbol):
-        number = compact = m.group(1)
+    elif m := re.match(r"^A/RES/(.+)$", symbol):  # "A/RES/65/311", "A/RES/498 (V)"
+        number, compact = m.group(1), m.group(1).replace(" ", "")
     else:
         return symbol
     return {"zh": f"第{compact}号决议", "fr": f"Résolution {number}"}.get(lang, f"Resolution {number}")
@@ -223,10 +240,32 @@ def title_of_other(first_page: list[str]) -> str | None:
     return max(headings, key=len) if headings else None
 
 
+# the adoption note printed between the agenda item's title and the resolution's own
+# title: "[without reference to a Main Committee (A/65/L.85)]", "[未經發交主要委員會而通過(…)]"
+_ADOPTION_NOTE = re.compile(
+    r"\[\s*(?:without reference|on the report|sans renvoi|sur (?:la )?(?:base du )?rapport"
+    r"|未[经經][发發]交|根[据據])", re.I)
+
+
+_MASTHEAD_LINE = re.compile(
+    r"session|agenda item|^议程|^議程|届会议|屆會議|^point \d|ordre du jour|^\[|^〔|Distr\."
+    r"|^(?:United Nations|Nations Unies|联合国|聯合國|General Assembly|Security Council|大会|大會)$", re.I)
+
+
 def _title_candidate(blocks: list[str]) -> str | None:
-    candidates = [i for i, b in enumerate(blocks) if not _META.search(b) and not _SYMBOL.match(b)]
+    """The last heading-like header block. A block standing before (or holding) the
+    adoption note is the agenda item's title (zh A/RES/ES-11/6: "給安全理事會主席的信
+    (S/2014/136) [未經發交…]"), and a copy whose header is only masthead lines
+    (zh A/RES/65/311: "第六十五届会议") has no title: None."""
+    notes = [i for i, b in enumerate(blocks) if _ADOPTION_NOTE.search(b)]
+    candidates = [i for i, b in enumerate(blocks) if not _META.search(b) and not _SYMBOL.match(b)
+                  and not (notes and i <= notes[-1])]
     if not candidates:
-        return blocks[0] if blocks else None
+        # a title line that reads like metadata ("Resolution 498 (V), Adopted by …"), but
+        # never a session, agenda item, masthead or the adoption note
+        rest = [b for i, b in enumerate(blocks) if not (notes and i <= notes[-1])
+                and not _MASTHEAD_LINE.search(b) and not _SYMBOL.match(b)]
+        return rest[0] if rest else None
     # a title wrapped over two lines: take the line before the last candidate too
     # when it is a candidate right above it that the last one continues
     last = candidates[-1]

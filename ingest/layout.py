@@ -74,7 +74,7 @@ def _split_block(lines: list[str]) -> list[str]:
     lines = _attach_lone_numbers(lines)
     for line in lines:
         for part in split_run_on(line):
-            if not pieces or starts_paragraph(pieces[-1][-1], part):
+            if not pieces or (starts_paragraph(pieces[-1][-1], part) and not inside_quotation(pieces[-1], part)):
                 pieces.append([part])
             else:
                 pieces[-1].append(part)
@@ -98,6 +98,41 @@ def _attach_lone_numbers(lines: list[str]) -> list[str]:
     return out
 
 
+# quotation marks that open and close differently (a straight " cannot tell which it is)
+_QUOTES = (("“", "”"), ("«", "»"))
+
+
+def inside_quotation(piece: list[str], line: str) -> bool:
+    """Whether `line` continues a quotation left open in `piece`: a capitalised line of a
+    quoted title ("…, entitled “Declaration … of All States, / Taking into Particular
+    Account the Needs of Developing Countries”") opens no paragraph. A numbered line
+    or an organ line still does (quoted numbered paragraphs keep their own blocks)."""
+    if NUMBERED.match(line) or organ_name(line):
+        return False
+    text = " ".join(piece)
+    return any(text.count(left) > text.count(right) for left, right in _QUOTES)
+
+
+def continues_sentence(previous: str, line: str) -> bool:
+    """Whether `line` reads on from `previous` although a blank line or a page break
+    stands between them: `previous` stops at a comma and `line` opens lowercase
+    ("… despite its calls for a cease-fire, / the conflict … continues unabated"). A
+    lowercase participle is a recital whose capital OCR lost ("faving noted", S/RES/368),
+    "i. Condemns" an operative number OCR misread (S/RES/277)."""
+    if not re.search(r",\s*$", previous) or not re.match(r"[a-zà-ÿ]{2,}\b(?![.)])", line.strip()):
+        return False
+    return not re.match(r"[a-zà-ÿ]+(?:ing|ed|ant)\b", line.strip())
+
+
+def organ_line(previous: str, line: str) -> bool:
+    """Whether `line` is an organ line after `previous`: "the Security Council," in
+    lowercase after a line that stops mid-sentence ("… to convene a meeting of") is the
+    sentence's object, not the organ line."""
+    if not organ_name(line):
+        return False
+    return not (line.strip()[:1].islower() and previous and not TERMINAL.search(previous))
+
+
 def starts_paragraph(previous: str, line: str) -> bool:
     """Whether `line` opens a new paragraph after `previous` inside one block."""
     if previous.endswith(lexicon.ZH_HEADER_ENDINGS) and len(previous) < 60:
@@ -108,7 +143,8 @@ def starts_paragraph(previous: str, line: str) -> bool:
         return True  # "South Africa:* draft resolution" ends its block
     if _KIND_LINE.search(line) and not re.search(r"(?:[,、，]|\b(?:and|of|et|de|the))\s*$", previous):
         return True  # … and starts one, unless it ends a wrapped list of sponsors
-    if NUMBERED.match(line) or _RESOLUTION_NUMBER.match(line) or organ_name(line) or organ_name(previous):
+    if NUMBERED.match(line) or _RESOLUTION_NUMBER.match(line) or organ_line(previous, line) or (
+            organ_name(previous) and not previous.strip()[:1].islower()):
         return True
     if is_closing(line) and (TERMINAL.search(previous) or not _MEETING_READS_ON.match(line)):
         return True  # but "… as made at the" / "1448th meeting of the Council," reads on
@@ -121,7 +157,7 @@ def starts_paragraph(previous: str, line: str) -> bool:
     first = line[:1]
     if first and _is_cjk(first):
         return True  # Chinese lines are wrapped mid-sentence, never after punctuation
-    return bool(_starter_re().match(line) or organ_name(line) or opens_with_misread_number(line))
+    return bool(_starter_re().match(line) or opens_with_misread_number(line))
 
 
 def starts_recital_or_operative(text: str) -> bool:

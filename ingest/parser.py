@@ -17,13 +17,14 @@ from ingest.citations import with_cites
 from ingest.footnotes import INLINE_MARK, split_footnotes, split_inline_footnotes, split_trailing_footnotes, strip_markers
 from ingest.furniture import clean_page, split_pages_at_running_headers
 from ingest.header import (read_agenda_item, read_header, real_title, session_from_symbol,
-                           title_of_other)
+                           tidy_title, title_of_other)
 from ingest.language import detect_language
 from ingest.limits import MAX_TEXT_CHARS
 from ingest.layout import blocks_from_pages
 from ingest.linear import is_linearized, relineate
 from ingest.model import LANGUAGES, Document, DocumentKind, Footnote, Paragraph, ParagraphKind
 from ingest.readers import SUPPORTED_SUFFIXES, read_pages
+from ingest.stringlist import is_string_list, paragraphs_of_string_list
 from ingest.structure import classify
 from ingest.symbols import normalize_symbol, symbol_from_filename
 from ingest import lexicon
@@ -62,6 +63,8 @@ def _parse_pages(pages: list[str], *, symbol: str | None, lang: str | None, sour
     size = sum(len(p) for p in pages)
     if size > MAX_TEXT_CHARS:
         raise ParseError(where, f"text of {size} characters is over the limit of {MAX_TEXT_CHARS} for one document")
+    # a JSON list of paragraph strings (a dataset field): one paragraph per string
+    pages = [paragraphs_of_string_list(page) if is_string_list(page) else page for page in pages]
     linear = [is_linearized(page) for page in pages]
     if any(linear):
         # one long line (a web page or an e-mail): breaks are put back from the lead words
@@ -107,7 +110,7 @@ def _parse_pages(pages: list[str], *, symbol: str | None, lang: str | None, sour
         title = title_of_other(first_page) or (
             body.paragraphs[0].text.split("\n")[0][:200] if body.paragraphs else "")
         agenda_item = agenda_item or read_agenda_item("\n".join(first_page[:15]))
-    title = real_title(title, doc_symbol, language) if title else doc_symbol
+    title = real_title(tidy_title(title), doc_symbol, language) if title else doc_symbol
     title_clean, title_notes = strip_markers(title, known)
     paragraphs.append(Paragraph("title", ParagraphKind.TITLE, title_clean or title, _fn(title_notes), page=1))
     for draft in body.paragraphs:

@@ -20,11 +20,13 @@ from ingest import lexicon
 from ingest.header import chinese_number, to_roman
 from language.refs import section_ref
 from ingest.ocr import ocr_operative_number
-from ingest.layout import (TERMINAL, Block, is_closing, join_blocks, organ_name, starts_operative,
+from ingest.layout import (TERMINAL, Block, continues_sentence, is_closing, join_blocks, organ_name, starts_operative,
                            starts_recital_or_operative)
 
 _OPERATIVE_NUMBER = re.compile(r"^(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[.、．]\s*(?=\S)")
 _SUB = re.compile(r"^(?:\(([a-z]{1,4}|\d)\)|([a-z]{1,4})\)|（([a-z]{1,4})）)\s*(?=\S)")
+# a part heading and its title on one line: "II Role of the Department of Global Communications"
+_TITLED_HEADING = re.compile(r"(?:[IVX]{1,5}|[A-H])\s+[A-Z][a-z]+\b[^\n]*")
 _PART_HEADING = re.compile(r"[IVX]{1,5}|[A-H]|[一二三四五六七八九十]{1,3}|[甲乙丙丁戊己庚辛]")  # part headings "II", "B", "二", "乙"
 # Chinese part headings by the section name the other languages print: 乙 is B, 二 is II
 _ZH_LETTERS = dict(zip("甲乙丙丁戊己庚辛", "ABCDEFGH"))
@@ -148,9 +150,21 @@ def _name_sections(paragraphs: list[Draft]) -> None:
     kinds = {"preamble"} if restarts["pp"] else set()
     if restarts["op"]:
         kinds |= {"preamble", "operative", "subparagraph"}
+    first = _first_part(paragraphs)
     for draft in paragraphs:
+        if not draft.section and first and draft.kind in kinds:
+            draft.section = first
         if draft.section and draft.kind in kinds:
             draft.ref = section_ref(draft.section, draft.ref)
+
+
+def _first_part(paragraphs: list[Draft]) -> str:
+    """The part that paragraphs before the first part heading belong to, when that heading is
+    the second part's ("B", "II"): the copy printed the first heading above the organ line, where
+    the walker does not see it (S/RES/161 (1961): "A" above "The Security Council,"). Otherwise ""
+    (a preamble shared by all parts, as in S/RES/101 (1953), keeps plain refs)."""
+    named = next((d.section for d in paragraphs if d.section), "")
+    return {"B": "A", "II": "I"}.get(named, "")
 
 
 def _plain(blocks: list[Block]) -> list[Draft]:
@@ -161,13 +175,25 @@ def _merge_broken(blocks: list[Block]) -> list[Block]:
     """Join a paragraph split by a page break or interleaved footnotes."""
     out: list[Block] = []
     for block in blocks:
-        if out and not TERMINAL.search(out[-1].text) and not _opens_unit(block.text) \
+        if out and (not TERMINAL.search(out[-1].text) or _reads_on(out[-1], block)) \
+                and not _opens_unit(block.text) \
                 and not starts_recital_or_operative(block.text) \
                 and not _opens_unit(out[-1].text, heading_only=True):
             out[-1] = join_blocks(out[-1], block)
         else:
             out.append(block)
     return out
+
+
+def _reads_on(previous: Block, block: Block) -> bool:
+    """A paragraph stopped at a comma goes on in the next block when that opens lowercase
+    (S/RES/598 (1987) pp2, cut at a blank line), or, across a page break, with a number
+    that is no paragraph number ("…76/237 of 24 December 2021, / 76/268 of 10 June
+    2022, …", A/RES/78/330 pp17)."""
+    if continues_sentence(previous.text, block.text):
+        return True
+    return previous.ends_page and previous.text.rstrip().endswith(",") and bool(
+        re.match(r"\d", block.text.strip()))
 
 
 def _opens_unit(text: str, heading_only: bool = False) -> bool:
@@ -229,8 +255,23 @@ class _Walker:
                 ahead = [i for i in range(index + 1, min(index + 4, len(blocks))) if organ_name(blocks[i].text)]
                 skip = ahead[0] - 1 if ahead else -1
                 continue
+            if self._titled_heading(block.text, following):
+                self._open_part(block.text.split()[0])
+                continue
             self.step(block, following)
         _name_sections(self.body.paragraphs)
+
+    def _titled_heading(self, text: str, following: str) -> bool:
+        """A part heading printed with its title on one line ("I Multilingualism in general
+        and the role of the Secretariat", A/RES/78/330) between numbered operative
+        paragraphs: the next block carries the number that is due."""
+        if self.mode != "operative" or not self.op_numbered:
+            return False
+        m = _TITLED_HEADING.fullmatch(text.strip())
+        if m is None or TERMINAL.search(text) or len(text) > 200:
+            return False
+        ahead = _OPERATIVE_NUMBER.match(following.translate(_FULLWIDTH))
+        return ahead is not None and chinese_number(ahead.group(1)) == self.op + 1
 
     def _open_part(self, heading: str) -> None:
         """A part heading ("A", "II", "乙"): numbering may restart in the part."""
@@ -468,8 +509,9 @@ class _Walker:
         probe = text.translate(_FULLWIDTH)
         if m := _OPERATIVE_NUMBER.match(probe):
             self.annex_n = int(m.group(1))
-            if self._add(Draft(f"annex.{self.annex_n}", "annex", text[m.end():], page, m.group(1))):
-                return
+            # a number printed twice continues its paragraph (`_add`): nothing is left to add
+            self._add(Draft(f"annex.{self.annex_n}", "annex", text[m.end():], page, m.group(1)))
+            return
         if self.annex_n and (m := _SUB.match(probe)) and (token := (m.group(1) or m.group(2) or m.group(3) or "")).isalpha():
             if self._add(Draft(f"annex.{self.annex_n}.{token.lower()}", "annex", text[m.end():], page, token)):
                 return

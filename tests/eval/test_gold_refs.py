@@ -32,28 +32,11 @@ OPTIONAL_KEYS = {"source_lang", "note"}
 # Gold refs written as printed where today's parser gets the document wrong (the parser is being
 # fixed): id -> (why, a ref as printed, words that paragraph holds as printed). Their ref and answer
 # checks are expected failures until the parser produces that paragraph.
-PARSER_PENDING = {
-    "t093": ("A/RES/66/54 is a JSON-like list of strings, parsed as kind other (p1, p2)",
-             "A/RES/66/54#pp1", "总部设在利马"),
-    "t109": ("S/RES/598 (1987) pp2 is cut at a blank line: the parser's pp5 is pp4 as printed",
-             "S/RES/598 (1987)#pp4", "chemical weapons"),
-    "t115": ("S/RES/598 (1987) pp2 is cut at a blank line: the parser's pp5 is pp4 as printed",
-             "S/RES/598 (1987)#pp4", "1925 Geneva Protocol"),
-    "t153": ("A/RES/73/6 pp17 is cut inside a quoted title: the parser's pp26 is pp25 as printed",
-             "A/RES/73/6#pp25", "high-level segment"),
-    "t154": ("A/RES/73/6 pp17 is cut inside a quoted title (parser pp17 + pp18)",
-             "A/RES/73/6#pp17", "Needs of Developing Countries"),
-    "t155": ("S/RES/598 (1987) pp2 is cut at a blank line: the parser's pp7 is pp6 as printed",
-             "S/RES/598 (1987)#pp6", "bring to an end all military actions"),
-    "q184": ("A/RES/73/6 pp17 is cut inside a quoted title: the parser's pp24 is pp23 as printed",
-             "A/RES/73/6#pp23", "space accessibility"),
-    "q229": ("A/RES/73/6 pp17 is cut inside a quoted title: the parser's pp26 is pp25 as printed",
-             "A/RES/73/6#pp25", "high-level segment"),
-    "q257": ("A/RES/73/6 pp17 is cut inside a quoted title: the parser's pp24 is pp23 as printed",
-             "A/RES/73/6#pp23", "four identified pillars"),
-    "q504": ("A/RES/73/6 pp17 is cut inside a quoted title: the parser's pp23 is pp22 as printed",
-             "A/RES/73/6#pp22", "1968, 1982 and 1999"),
-}
+PARSER_PENDING: dict[str, tuple[str, str, str]] = {}
+# Fixed in the parser, now checked strictly by the ref and answer tests below (each fix is pinned
+# in tests/ingest/test_ingest_gold_bugs.py): A/RES/66/54 read as a JSON list of paragraph strings
+# (t093), S/RES/598 (1987) pp2 cut at a blank line (t109, t115, t155), A/RES/73/6 pp17 cut inside
+# a quoted title (t153, t154, q184, q229, q257, q504).
 
 
 def _load(name: str) -> list[dict]:
