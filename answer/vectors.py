@@ -35,8 +35,9 @@ class LibraryVectors:
         return cls(library)
 
     def query(self, text: str) -> np.ndarray:
-        retriever = getattr(self.library, "retriever", None)
-        vector = retriever.query_embedding(text) if retriever is not None else self.embedder.get_query_embedding(text)
+        # the library's query encoder memoizes: retrieval has just embedded the same question
+        encoder = getattr(self.library, "encoder", None)
+        vector = encoder.embed(text) if encoder is not None else self.embedder.get_query_embedding(text)
         return _unit(vector)[0]
 
     def _stored_texts(self) -> dict[tuple[str, str, str], str]:

@@ -52,3 +52,5 @@ def cache_queries(library) -> None:
     """Route the library's query embeddings through a cache next to its paragraph cache."""
     if not isinstance(library.embedder, QueryCachingEmbedder):
         library.embedder = QueryCachingEmbedder(library.embedder, Path(library.settings.cache_dir) / "queries.sqlite")
+        if hasattr(library, "route_queries"):
+            library.route_queries(library.embedder)

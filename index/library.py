@@ -317,6 +317,11 @@ class Library:
         ]
         return LexicalIndex.build(entries)
 
+    def route_queries(self, embedder) -> None:
+        """Embed queries with `embedder` from the next search on (eval's disk cache of query vectors)."""
+        self.encoder = QueryEncoder(embedder, self.config.query_memo)
+        self._retriever = None
+
     def retriever(self) -> Retriever:
         """The retriever of the current snapshot (one per registry generation)."""
         snapshot = self.snapshot()
