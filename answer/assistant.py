@@ -92,8 +92,9 @@ class Assistant:
     def understand(self, question: str, turns=(), forced: QuestionType | None = None) -> Question:
         """The question parsed once, with the registered symbols and the corpus's term rarity."""
         registry = getattr(self.library, "registry", None)
-        known = tuple(d.symbol for d in registry.documents.values()) if registry is not None else ()
-        return parse_question(question, turns, self.analyzer, known, self._corpus_texts(), forced)
+        known = frozenset(d.symbol for d in registry.documents.values()) if registry is not None else frozenset()
+        size, sample = self._rarity_sample()
+        return parse_question(question, turns, self.analyzer, known, sample, forced, corpus_size=size)
 
     # -- planning helpers -------------------------------------------------------------
 
@@ -119,10 +120,11 @@ class Assistant:
             hits, extract, accepted = self._try(q, filters, mode)
         return hits, extract, accepted
 
-    def _corpus_texts(self) -> tuple[str, ...]:
-        """Every indexed paragraph's text, for term rarity; empty when the library can't tell."""
-        texts = getattr(self.library, "corpus_texts", None)  # test doubles of the library may lack it
-        return texts() if texts is not None else ()
+    def _rarity_sample(self) -> tuple[int, tuple[str, ...]]:
+        """(indexed paragraphs, the texts term rarity is counted in); (0, ()) when the library
+        can't tell."""
+        sample = getattr(self.library, "rarity_sample", None)  # test doubles of the library may lack it
+        return sample() if sample is not None else (0, ())
 
     def candidates(self, q: Question, filters: SearchFilters, mode: SearchMode) -> list[Hit]:
         return self._candidates.for_question(q, filters, mode)

@@ -33,46 +33,36 @@ class Candidates:
     def __init__(self, library, entities=None):
         self.library = library
         self.entities = entities
-        self._mentions: tuple[object, list[tuple[object, frozenset[str]]]] | None = None
 
     def _search(self, q: Question, k: int, filters: SearchFilters, mode: SearchMode) -> list[Hit]:
         return self.library.search(q.query, k=k, mode=mode, filters=filters, named_symbols=q.named_symbols)
 
-    def entity_index(self) -> list[tuple[dict, frozenset[str]]]:
-        """(stored paragraph record, entity ids it names) for every indexed paragraph naming an
-        entity; computed once per store generation."""
-        records = getattr(self.library, "indexed_records", None)
-        if records is None or self.entities is None or not len(self.entities):
-            return []
-        generation, rows_in = records()
-        if self._mentions is None or self._mentions[0] != generation:
-            rows = []
-            for record in rows_in:
-                ids = self.entities.ids(record["text"])
-                if ids:
-                    rows.append((record, ids))
-            self._mentions = (generation, rows)
-        return self._mentions[1]
-
     def _by_entity(self, q: Question, filters: SearchFilters) -> list[Hit]:
+        """The paragraphs naming an entity the question names, or one of the type it names by
+        class, most named entities first (the entity ids each paragraph names are kept in the BM25
+        index of the store, so no paragraph is read to find them)."""
         from index.nodes import to_hit
 
         wanted_types = q.concepts
-        if not (q.entities or wanted_types):
+        retriever = getattr(self.library, "retriever", None)  # test doubles of the library may lack it
+        if not (q.entities or wanted_types) or retriever is None or self.entities is None:
             return []
+        retriever = retriever()
+        index = retriever.lexical_index
+        wanted = set(q.entities) | (self.entities.ids_of_type(*wanted_types) if wanted_types else set())
         scored = []
-        for record, ids in self.entity_index():
-            meta = record["metadata"]
-            if filters.symbols and meta.get("symbol") not in filters.symbols:
+        for row in index.rows_naming(wanted):
+            symbol, _, lang = index.doc_keys[row].rpartition("|")
+            if (filters.symbols and symbol not in filters.symbols) or (filters.lang and lang != filters.lang):
                 continue
-            if filters.lang and meta.get("lang") != filters.lang:
-                continue
+            ids = frozenset(index.entities[row])
             named = len(q.entities & ids)
             typed = len(self.entities.of_type(ids, *wanted_types)) if wanted_types else 0
             if named or typed:
-                scored.append((-named, -typed, record["node_id"], record))
+                scored.append((-named, -typed, index.node_ids[row], row))
         scored.sort(key=lambda r: r[:3])
-        return [to_hit(r["metadata"], r["text"], 0.0) for *_k, r in scored[:ENTITY_LIMIT]]
+        records = [retriever.record(row) for *_k, row in scored[:ENTITY_LIMIT]]
+        return [to_hit(r["metadata"], r["text"], 0.0) for r in records]
 
     def for_question(self, q: Question, filters: SearchFilters, mode: SearchMode) -> list[Hit]:
         if not q.is_list:

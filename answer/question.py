@@ -8,6 +8,7 @@ Rules, not a model: they are short, testable and work in zh, en and fr.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -124,21 +125,34 @@ class Question:
 
 def _named_symbols(text: str, known_symbols) -> tuple[str, ...]:
     from index.retrieval import find_named_symbols
-    from ingest.symbols import symbols_equal
+    from ingest.symbols import symbol_key
 
+    known_symbols = frozenset(known_symbols)
     found = list(find_named_symbols(text, known_symbols)) if known_symbols else []
+    by_key = _by_symbol_key(known_symbols)
     for m in _SYMBOL.finditer(text):
-        found += [s for s in known_symbols if symbols_equal(s, m.group(0).strip())]
+        found += by_key.get(symbol_key(m.group(0).strip()), [])
     return tuple(dict.fromkeys(found))
 
 
+@functools.lru_cache(maxsize=4)
+def _by_symbol_key(symbols: frozenset[str]) -> dict[str, list[str]]:
+    from ingest.symbols import symbol_key
+
+    index: dict[str, list[str]] = {}
+    for symbol in sorted(symbols):
+        index.setdefault(symbol_key(symbol), []).append(symbol)
+    return index
+
+
 def parse_question(text: str, turns: tuple[Turn, ...] = (), analyzer=None, known_symbols=(),
-                   corpus_texts=(), forced: QuestionType | None = None) -> Question:
+                   corpus_texts=(), forced: QuestionType | None = None, corpus_size: int | None = None) -> Question:
     """Read `text` (and the conversation `turns`) into a `Question`.
 
     `analyzer` is the library's `LexicalAnalyzer` (terms and entities are read with it);
     `known_symbols` are the registered documents, so "resolution 2326" becomes "S/RES/2326 (2016)";
-    `corpus_texts` weigh the terms by rarity.
+    `corpus_texts` weigh the terms by rarity (all the indexed paragraphs' texts, or the store's
+    rarity sample of its `corpus_size` paragraphs).
 
     >>> parse_question("哪些段落涉及维持和平行动？").qtype
     <QuestionType.LIST: 'list'>
@@ -152,7 +166,7 @@ def parse_question(text: str, turns: tuple[Turn, ...] = (), analyzer=None, known
     short = len(text.strip()) <= 40
     ref = named_ref(text)
     mentioned = _SYMBOL.search(text)
-    named = _named_symbols(text, tuple(known_symbols))
+    named = _named_symbols(text, known_symbols)
     action, query, qtype, scope, target = "search", text, classify(text), (), None
     for version_lang, pattern in _VERSION_REQUEST:
         if forced is None and pattern.search(text) and ctx.citations and short and ref is None:
@@ -167,7 +181,7 @@ def parse_question(text: str, turns: tuple[Turn, ...] = (), analyzer=None, known
             qtype, scope = classify(ctx.last_question), ctx.symbols
     if forced is not None and action == "search":
         qtype = QuestionType.LOOKUP if forced == QuestionType.PARAGRAPH else forced
-    terms = weigh_by_rarity(question_terms(query, analyzer), corpus_texts)
+    terms = weigh_by_rarity(question_terms(query, analyzer), corpus_texts, corpus_size)
     return Question(
         text=text, lang=lang, qtype=qtype, action=action, query=query, wanted=wanted_of(query),
         named_symbols=named, ref=ref, terms=terms,

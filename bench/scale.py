@@ -42,7 +42,8 @@ def _vary_record(record: dict, copy: int, symbol: str, version: str, analyzer) -
     )
     node_id = f"{paragraph_id(symbol, meta['lang'], meta['ref'])}@{version[:16]}"
     varied = {"node_id": node_id, "text": text, "embed_text": vary_text(record["embed_text"], copy),
-              "metadata": meta, "tokens": analyzer.tokens(text)}
+              "metadata": meta, "tokens": analyzer.tokens(text), "entities": analyzer.entity_ids(text),
+              "analyzer": analyzer.fingerprint}
     return varied, record["node_id"]
 
 

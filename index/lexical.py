@@ -19,15 +19,14 @@ import logging
 import os
 import shutil
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Callable
-
 import numpy as np
 
 logger = logging.getLogger(__name__)
 
 EMPTY_TOKEN = "\x00"  # an entry with no tokens (a bare number) would break bm25s' vocabulary
-FORMAT = 1  # bump when the saved layout changes: older folders are rebuilt, never misread
+FORMAT = 2  # bump when the saved layout changes: older folders are rebuilt, never misread (2: entities, rarity)
 
 
 @dataclass(frozen=True)
@@ -37,19 +36,24 @@ class LexicalEntry:
     position: int
     kind: str
     tokens: tuple[str, ...]
+    entities: tuple[str, ...] = ()  # the entity ids the paragraph names
 
 
 class LexicalIndex:
     """BM25 over pre-tokenized entries. `search` returns only rows scoring above zero."""
 
     def __init__(self, node_ids: list[str], doc_keys: list[str], positions: list[int], kinds: list[str],
-                 bm25=None):
+                 bm25=None, entities: list[tuple[str, ...]] | None = None, rarity_texts: tuple[str, ...] = ()):
         self.node_ids, self.doc_keys, self.positions, self.kinds = node_ids, doc_keys, positions, kinds
+        self.entities = entities if entities is not None else [()] * len(node_ids)
+        # The paragraphs the reader counts a term's rarity in (`language.terms.rarity_sample` of every
+        # indexed text, in index order), kept here so that no reader has to load every sidecar.
+        self.rarity_texts = tuple(rarity_texts)
         self._bm25 = bm25
         self._vocab = bm25.vocab_dict if bm25 is not None else {}
 
     @classmethod
-    def build(cls, entries: list[LexicalEntry]) -> "LexicalIndex":
+    def build(cls, entries: list[LexicalEntry], rarity_texts: tuple[str, ...] = ()) -> "LexicalIndex":
         bm25 = None
         if entries:
             import bm25s
@@ -57,31 +61,73 @@ class LexicalIndex:
             bm25 = bm25s.BM25()
             bm25.index([list(e.tokens) or [EMPTY_TOKEN] for e in entries], show_progress=False)
         return cls([e.node_id for e in entries], [e.doc_key for e in entries], [e.position for e in entries],
-                   [e.kind for e in entries], bm25)
+                   [e.kind for e in entries], bm25, [tuple(e.entities) for e in entries], rarity_texts)
 
     def __len__(self) -> int:
         return len(self.node_ids)
 
-    def search(self, query_tokens: list[str], keep: Callable[[int], bool] | None = None,
+    @cached_property
+    def _rows(self) -> dict[str, int]:
+        return {node_id: row for row, node_id in enumerate(self.node_ids)}
+
+    def row_of(self, node_id: str) -> int | None:
+        """The row of a node id, None when the index does not hold it."""
+        return self._rows.get(node_id)
+
+    @cached_property
+    def _entity_rows(self) -> dict[str, list[int]]:
+        rows: dict[str, list[int]] = {}
+        for row, ids in enumerate(self.entities):
+            for entity_id in ids:
+                rows.setdefault(entity_id, []).append(row)
+        return rows
+
+    def rows_naming(self, entity_ids) -> list[int]:
+        """The rows of the paragraphs that name one of `entity_ids`, in row order."""
+        found: set[int] = set()
+        for entity_id in entity_ids:
+            found.update(self._entity_rows.get(entity_id, ()))
+        return sorted(found)
+
+    @cached_property
+    def _doc_codes(self) -> tuple[dict[str, int], np.ndarray]:
+        codes: dict[str, int] = {}
+        return codes, np.fromiter((codes.setdefault(k, len(codes)) for k in self.doc_keys), dtype=np.int32,
+                                  count=len(self.doc_keys))
+
+    @cached_property
+    def _kinds(self) -> np.ndarray:
+        return np.asarray(self.kinds, dtype=object)
+
+    def mask(self, doc_keys, kind: str | None = None) -> np.ndarray:
+        """Rows of the documents `doc_keys` (and of one paragraph kind): a search's filter."""
+        codes, rows = self._doc_codes
+        wanted = [codes[k] for k in doc_keys if k in codes]
+        out = np.isin(rows, np.asarray(wanted, dtype=np.int32))
+        if kind:
+            out &= self._kinds == kind
+        return out
+
+    def search(self, query_tokens: list[str], rows: np.ndarray | None = None,
                limit: int | None = None) -> list[tuple[int, float]]:
-        """(row, score) with score > 0, best first; `keep(row)` filters."""
+        """(row, score) with score > 0, best first (ties by row); `rows`: a `mask` to search in."""
         if self._bm25 is None or not query_tokens:
             return []
         known = [t for t in query_tokens if t in self._vocab]
         if not known:
             return []
         scores = np.asarray(self._bm25.get_scores(known))
-        positive = np.flatnonzero(scores > 0)
-        order = positive[np.argsort(-scores[positive], kind="stable")]
-        out = []
-        for row in order:
-            row = int(row)
-            if keep is not None and not keep(row):
-                continue
-            out.append((row, float(scores[row])))
-            if limit is not None and len(out) >= limit:
-                break
-        return out
+        positive = scores > 0
+        if rows is not None:
+            positive &= rows
+        positive = np.flatnonzero(positive)
+        if limit is not None and len(positive) > limit:
+            # Only the best `limit` rows are wanted: select them in linear time, then sort those.
+            # Rows tied with the limit-th score are all kept, so the order below is a full sort's.
+            cut = -np.partition(-scores[positive], limit - 1)[limit - 1]
+            positive = positive[scores[positive] >= cut]
+        order = positive[np.argsort(-scores[positive], kind="stable")][:limit]
+        return [(int(row), float(scores[row])) for row in order]
 
     # -- persistence ---------------------------------------------------------------------------
     def save(self, folder: Path) -> None:
@@ -92,7 +138,8 @@ class LexicalIndex:
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir()
         rows = {"format": FORMAT, "node_ids": self.node_ids, "doc_keys": self.doc_keys,
-                "positions": self.positions, "kinds": self.kinds}
+                "positions": self.positions, "kinds": self.kinds, "entities": self.entities,
+                "rarity_texts": self.rarity_texts}
         (tmp / "rows.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
         if self._bm25 is not None:
             self._bm25.save(str(tmp / "bm25"), show_progress=False)
@@ -117,4 +164,5 @@ class LexicalIndex:
         except (OSError, ValueError, KeyError) as exc:
             logger.info("lexical index at %s not usable (%s): rebuilding", folder, exc)
             return None
-        return cls(rows["node_ids"], rows["doc_keys"], rows["positions"], rows["kinds"], bm25)
+        return cls(rows["node_ids"], rows["doc_keys"], rows["positions"], rows["kinds"], bm25,
+                   [tuple(ids) for ids in rows["entities"]], tuple(rows["rarity_texts"]))

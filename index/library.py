@@ -29,6 +29,7 @@ from index.sources import Source, collect_sources, parse_source
 from index.store import ParagraphVectors
 from ingest.model import Document
 from ingest.symbols import normalize_symbol
+from language.terms import rarity_sample
 from resqa.errors import ResqaError, StoreError
 from resqa.settings import Settings
 
@@ -76,8 +77,6 @@ class Library:
         self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="resqa-search")
         self._lexical: tuple[tuple[int, str], LexicalIndex] | None = None
         self._retriever: Retriever | None = None
-        self._records: tuple[int, tuple[dict, ...]] | None = None
-        self._texts: tuple[int, tuple[str, ...]] | None = None
         self._build_lock = threading.Lock()  # one lexical build at a time; readers of older ones go on
         self.link_index = LinksIndex(registry.dir)
         check_identity(registry.snapshot().embedding, embedder.model_name, settings.store_dir)
@@ -161,7 +160,8 @@ class Library:
         embeddings = self.embedder.get_text_embedding_batch([r.embed_text for r in records])
         self._bind_model(len(embeddings[0]) if embeddings else 0)
         sidecar = [
-            r.to_json() | {"tokens": self.analyzer.tokens(r.text), "analyzer": self.analyzer.fingerprint}
+            r.to_json() | {"tokens": self.analyzer.tokens(r.text), "entities": self.analyzer.entity_ids(r.text),
+                           "analyzer": self.analyzer.fingerprint}
             for r in records
         ]
 
@@ -269,22 +269,10 @@ class Library:
         self.link_index.sync(self.snapshot().documents, self.sidecar)
         return self.link_index.query(symbol)
 
-    def indexed_records(self) -> tuple[int, tuple[dict, ...]]:
-        """(generation, every indexed paragraph's stored record: node_id, text, metadata) of the
-        current snapshot, in document order; computed once per registry generation."""
-        snapshot = self.snapshot()
-        cached = self._records
-        if cached is None or cached[0] != snapshot.generation:
-            records = tuple(r for info in snapshot.sorted_documents() for r in self.sidecars.records(info))
-            self._records = cached = (snapshot.generation, records)
-        return cached
-
-    def corpus_texts(self) -> tuple[str, ...]:
-        """Every indexed paragraph's text (the answerer's term rarity)."""
-        generation, records = self.indexed_records()
-        if self._texts is None or self._texts[0] != generation:
-            self._texts = (generation, tuple(r["text"] for r in records))
-        return self._texts[1]
+    def rarity_sample(self) -> tuple[int, tuple[str, ...]]:
+        """(indexed paragraphs, the texts the reader counts a term's rarity in), from the BM25 index."""
+        index = self.lexical_index()
+        return len(index), index.rarity_texts
 
     def lexical_index(self, snapshot: RegistrySnapshot | None = None) -> LexicalIndex:
         """The BM25 index of a snapshot (default: the current one): kept in memory, loaded from
@@ -308,14 +296,18 @@ class Library:
 
     def _build_lexical(self, snapshot: RegistrySnapshot) -> LexicalIndex:
         current = self.analyzer.fingerprint
-        # Tokens stored under another glossary or tokenizer are recomputed (not trusted), so a
-        # glossary update takes effect without re-ingesting.
-        entries = [
-            LexicalEntry(r["node_id"], doc_key(info.symbol, info.lang), position, r["metadata"].get("kind", ""),
-                         tuple(r["tokens"] if r.get("analyzer") == current else self.analyzer.tokens(r["text"])))
-            for info in snapshot.sorted_documents() for position, r in enumerate(self.sidecars.records(info))
-        ]
-        return LexicalIndex.build(entries)
+        # Tokens and entity ids stored under another glossary, tokenizer or entity table are
+        # recomputed (not trusted), so an update of either takes effect without re-ingesting.
+        entries, texts = [], []
+        for info in snapshot.sorted_documents():
+            for position, r in enumerate(self.sidecars.records(info)):
+                fresh = r.get("analyzer") == current
+                entries.append(LexicalEntry(
+                    r["node_id"], doc_key(info.symbol, info.lang), position, r["metadata"].get("kind", ""),
+                    tuple(r["tokens"] if fresh else self.analyzer.tokens(r["text"])),
+                    tuple(r["entities"] if fresh else self.analyzer.entity_ids(r["text"]))))
+                texts.append(r["text"])
+        return LexicalIndex.build(entries, rarity_sample(texts))
 
     def route_queries(self, embedder) -> None:
         """Embed queries with `embedder` from the next search on (eval's disk cache of query vectors)."""

@@ -24,6 +24,7 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
@@ -74,16 +75,29 @@ class RegistrySnapshot:
     def sorted_documents(self) -> list[DocumentInfo]:
         return sorted(self.documents.values(), key=lambda d: (d.symbol, d.lang))
 
+    @cached_property
+    def _by_symbol_key(self) -> dict[str, tuple[DocumentInfo, ...]]:
+        from ingest.symbols import symbol_key
+
+        index: dict[str, list[DocumentInfo]] = {}
+        for info in self.documents.values():
+            index.setdefault(symbol_key(info.symbol), []).append(info)
+        return {key: tuple(infos) for key, infos in index.items()}
+
     def matching(self, symbol: str, lang: str | None = None) -> list[DocumentInfo]:
         """Documents of `symbol` (compared ignoring spaces and case), optionally in one language."""
-        from ingest.symbols import symbols_equal
+        from ingest.symbols import symbol_key
 
-        return [d for d in self.documents.values()
-                if symbols_equal(d.symbol, symbol) and (lang is None or d.lang == lang)]
+        return [d for d in self._by_symbol_key.get(symbol_key(symbol), ()) if lang is None or d.lang == lang]
 
-    @property
-    def langs(self) -> list[str]:
-        return sorted({d.lang for d in self.documents.values()})
+    @cached_property
+    def symbols(self) -> frozenset[str]:
+        """Every registered symbol (any language)."""
+        return frozenset(d.symbol for d in self.documents.values())
+
+    @cached_property
+    def langs(self) -> tuple[str, ...]:
+        return tuple(sorted({d.lang for d in self.documents.values()}))
 
 
 def _snapshot(generation: int, documents: dict, embedding: dict) -> RegistrySnapshot:

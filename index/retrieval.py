@@ -11,6 +11,7 @@ UN glossary into zh, en and fr.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import threading
@@ -45,11 +46,26 @@ def find_named_symbols(query: str, symbols) -> list[str]:
     ['S/RES/242 (1967)']
     """
     numbers = {m.group("a") or m.group("b") or m.group("c") for m in _NAMED.finditer(query)}
-    found = set()
-    for number in numbers:
-        tail = re.compile(r"/" + re.escape(number.upper()) + r"(?:\s*\(|\s|$)")
-        found.update(s for s in symbols if "/RES/" in s.upper() and tail.search(s.upper()))
-    return sorted(found)
+    if not numbers:
+        return []
+    by_tail = _symbols_by_tail(symbols if isinstance(symbols, frozenset) else frozenset(symbols))
+    return sorted({s for number in numbers for s in by_tail.get(number.upper(), ())})
+
+
+@functools.lru_cache(maxsize=4)
+def _symbols_by_tail(symbols: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Resolution symbols by every tail a number can name: what follows one of its slashes, up to
+    a space, a parenthesis or the end ("S/RES/242 (1967)" -> "RES/242", "242")."""
+    index: dict[str, list[str]] = {}
+    for symbol in symbols:
+        upper = symbol.upper()
+        if "/RES/" not in upper:
+            continue
+        for slash in (i for i, c in enumerate(upper) if c == "/"):
+            tail = re.match(r"[^\s(]*", upper[slash + 1:]).group()
+            if tail:
+                index.setdefault(tail, []).append(symbol)
+    return {tail: tuple(found) for tail, found in index.items()}
 
 
 def _chroma_where(filters: SearchFilters, symbols: list[str]) -> dict | None:
@@ -71,17 +87,15 @@ def _chroma_where(filters: SearchFilters, symbols: list[str]) -> dict | None:
 
 @dataclass(slots=True)
 class Candidate:
-    """One paragraph seen by a channel, with what each channel said about it."""
+    """One paragraph seen by a channel, with what each channel said about it. `row` is its entry
+    in the snapshot's lexical index; its text and metadata are read (from its sidecar) only when
+    it becomes a hit."""
 
     node_id: str
-    meta: dict
-    text: str
+    row: int
     dense: float | None = None  # cosine
     margin: float | None = None  # cosine minus the margin_rank-th cosine of its language
     lexical: float | None = None  # BM25 score
-
-    def to_hit(self, score: float) -> Hit:
-        return to_hit(self.meta, self.text, score, self.dense, self.lexical, self.margin)
 
 
 class QueryEncoder:
@@ -190,11 +204,12 @@ class Retriever:
         else:
             results = [query(lang) for lang in langs]
         out = {}
+        row_of = self.lexical_index.row_of
         for lang, found in zip(langs, results):
-            rows = [Candidate(node_id, meta, text, dense=cosine)
-                    for node_id, meta, text, cosine in found
-                    # During a replace both versions are in Chroma; only the registered one counts.
-                    if self.snapshot.version_of(meta.get("symbol", ""), lang) == meta.get("version")]
+            # Node ids carry their version, and the lexical index of the snapshot holds exactly the
+            # registered versions' paragraphs: during a replace, the other version's nodes have no row.
+            rows = [Candidate(node_id, row, dense=cosine) for node_id, cosine in found
+                    if (row := row_of(node_id)) is not None]
             reference = margin_reference(rows, self.config)
             for row in rows:
                 row.margin = round(row.dense - reference, 5)
@@ -205,25 +220,29 @@ class Retriever:
                 ) -> list[Candidate]:
         """BM25 candidates best first (score > 0), with the glossary expansion unless `expand=False`."""
         index = self.lexical_index
-        documents = self.snapshot.documents
-        wanted = set(symbols)
-
-        def keep(row: int) -> bool:
-            info = documents.get(index.doc_keys[row])
-            return info is not None and not (
+        rows = None
+        if symbols or filters.lang or filters.kind or filters.organ or filters.session or filters.year:
+            wanted = set(symbols)
+            keys = [key for key, info in self.snapshot.documents.items() if not (
                 (wanted and info.symbol not in wanted)
                 or (filters.lang and info.lang != filters.lang)
-                or (filters.kind and index.kinds[row] != filters.kind)
                 or (filters.organ and (info.organ or "") != filters.organ)
                 or (filters.session and (info.session or "") != filters.session)
                 or (filters.year and (info.year or 0) != int(filters.year))
-            )
+            )]
+            rows = index.mask(keys, filters.kind)
+        found = index.search(self.analyzer.query_tokens(query, expand=expand), rows=rows, limit=n)
+        return [Candidate(index.node_ids[row], row, lexical=score) for row, score in found]
 
-        out = []
-        for row, score in index.search(self.analyzer.query_tokens(query, expand=expand), keep=keep, limit=n):
-            record = self.sidecars.records(documents[index.doc_keys[row]])[index.positions[row]]
-            out.append(Candidate(record["node_id"], record["metadata"], record["text"], lexical=score))
-        return out
+    def record(self, row: int) -> dict:
+        """The stored record (node_id, text, metadata) of a lexical-index row."""
+        index = self.lexical_index
+        return self.sidecars.records(self.snapshot.documents[index.doc_keys[row]])[index.positions[row]]
+
+    def hit(self, candidate: Candidate, score: float) -> Hit:
+        record = self.record(candidate.row)
+        return to_hit(record["metadata"], record["text"], score, candidate.dense, candidate.lexical,
+                      candidate.margin)
 
     def candidates(self, query: str, n: int, mode: SearchMode, filters: SearchFilters, symbols: list[str],
                    embedding: list[float] | None = None) -> tuple[dict[str, list[Candidate]], list[Candidate]]:
@@ -257,7 +276,7 @@ class Retriever:
         if all_above_threshold:
             chosen = select_listed(list(rows.values()), mode, self.config)
             scores = self._fused(dense, lexical, [], mode, rows)
-            return group_by_document([r.to_hit(scores.get(r.node_id, 0.0)) for r in chosen])
+            return group_by_document([self.hit(r, scores.get(r.node_id, 0.0)) for r in chosen])
 
         named = [] if filters.symbols else self._named(query, named)
         named_ranking: list[str] = []
@@ -270,15 +289,16 @@ class Retriever:
             fused = rrf(_rankings(inside_dense, inside_lexical), k=self.config.rrf_k)
             named_ranking = sorted(fused, key=lambda i: (-fused[i], i))
         scores = self._fused(dense, lexical, named_ranking, mode, rows)
+        kinds = self.lexical_index.kinds
         for node_id, row in rows.items():
-            if row.meta.get("kind") == "title" and node_id in scores:
+            if kinds[row.row] == "title" and node_id in scores:
                 scores[node_id] *= self.config.title_factor  # a title names the topic; it answers nothing
         selected = sorted((i for i in rows if i in scores), key=lambda i: (-scores[i], i))[:k]
-        return [rows[i].to_hit(scores[i]) for i in selected]
+        return [self.hit(rows[i], scores[i]) for i in selected]
 
     def _named(self, query: str, named) -> list[str]:
         if named is None:
-            return find_named_symbols(query, {d.symbol for d in self.snapshot.documents.values()})
+            return find_named_symbols(query, self.snapshot.symbols)
         return sorted({d.symbol for s in named for d in self.snapshot.matching(s)})
 
     def _fused(self, dense: dict[str, list[Candidate]], lexical: list[Candidate], named_ranking: list[str],

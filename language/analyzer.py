@@ -9,10 +9,12 @@ from functools import cached_property
 
 from language.entities import EntityTable, load_entities
 from language.glossary import GLOSSARY_LANGS, Term, load_glossary
-from language.scripts import fold
+from language.scripts import CJK_RUN, fold
 from language.tokenize import WORD, Tokenizer
 
-ANALYZER_VERSION = 2  # bump when the tokenizer's rules change (2: one stop-word list, entity names in jieba)
+# Bump when the tokenizer's rules change (2: one stop-word list, entity names in jieba; 3: the entity
+# table's content is part of the fingerprint, and paragraphs keep the entity ids they name).
+ANALYZER_VERSION = 3
 
 
 class LexicalAnalyzer:
@@ -38,7 +40,8 @@ class LexicalAnalyzer:
         """Identifies the tokenization: stored tokens made under another dictionary are stale."""
         rows = "\n".join("\t".join(str(v) for v in vars(t).values()) for t in self.glossary)
         names = "\n".join(self.tokenizer.words)
-        return hashlib.sha256(f"{ANALYZER_VERSION}\n{rows}\n{names}".encode("utf-8")).hexdigest()[:16]
+        payload = f"{ANALYZER_VERSION}\n{rows}\n{names}\n{self.entities.fingerprint}"
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
     @cached_property
     def tokenizer(self) -> Tokenizer:
@@ -57,22 +60,44 @@ class LexicalAnalyzer:
                     entries.append((words, term))
         return tuple(sorted(entries, key=lambda e: -len(e[0])))
 
+    @cached_property
+    def _latin_by_first_word(self) -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+        """(position in `_latin_index`, word sequence) of the Latin forms, by their first word."""
+        index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for order, (words, _term) in enumerate(self._latin_index):
+            index.setdefault(words[0], []).append((order, words))
+        return {word: tuple(entries) for word, entries in index.items()}
+
+    @cached_property
+    def _chinese_forms(self) -> tuple[tuple[Term, tuple[tuple[str, ...], ...]], ...]:
+        return tuple((t, tuple(tuple(f.split()) for f in t.forms("zh") if f.split())) for t in self.glossary)
+
     def tokens(self, text: str) -> list[str]:
         return self.tokenizer.index_tokens(text)
 
+    def entity_ids(self, text: str) -> list[str]:
+        """The entity ids a paragraph names, sorted (kept in its sidecar beside its tokens)."""
+        return sorted(self.entities.ids(text))
+
     def matched_terms(self, text: str) -> list[Term]:
-        """Glossary terms that occur in `text` (Chinese by substring, Latin by word sequence)."""
+        """Glossary terms that occur in `text` (Chinese by substring, Latin by word sequence):
+        Chinese matches in glossary order, then Latin ones, longest form first."""
         found: list[Term] = []
-        folded_words = WORD.findall(fold(text))
-        for term in self.glossary:
+        if CJK_RUN.search(text):
             # A Chinese form with a space lists parts that must all occur ("任务 延长").
-            if any(form.split() and all(part in text for part in form.split()) for form in term.forms("zh")):
-                found.append(term)
-        for words, term in self._latin_index:
-            n = len(words)
-            if term not in found and any(
-                tuple(folded_words[i : i + n]) == words for i in range(len(folded_words) - n + 1)
-            ):
+            found = [term for term, forms in self._chinese_forms
+                     if any(all(part in text for part in parts) for parts in forms)]
+        folded_words = WORD.findall(fold(text))
+        orders = set()
+        for i, word in enumerate(folded_words):
+            for order, words in self._latin_by_first_word.get(word, ()):
+                if tuple(folded_words[i : i + len(words)]) == words:
+                    orders.add(order)
+        seen = set(found)
+        for order in sorted(orders):
+            term = self._latin_index[order][1]
+            if term not in seen:
+                seen.add(term)
                 found.append(term)
         return found
 

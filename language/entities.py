@@ -12,6 +12,7 @@ Format (header line, tab-separated, `|` between alternatives in a cell, empty = 
 from __future__ import annotations
 
 import csv
+import hashlib
 import logging
 import re
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ TYPE_CONCEPTS = {
     "country": ("国家", "country", "countries", "pays"),
     "agency": ("专门机构", "specialized agenc", "institution specialisee"),
 }
+IDS_MEMO = 50_000  # texts whose entity ids are kept (a few MB); cleared when full
 MIN_LATIN_NAME = 4  # shorter Latin names ("Chad" is fine, "UN" is not a name) are only acronyms
 
 
@@ -100,6 +102,7 @@ class EntityTable:
     def __init__(self, entities: tuple[Entity, ...]):
         self.entities = entities
         self.by_id = {e.id: e for e in entities}
+        self._ids_memo: dict[str, frozenset[str]] = {}
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -166,11 +169,28 @@ class EntityTable:
         return tuple(found)
 
     def ids(self, text: str) -> frozenset[str]:
-        """The canonical ids of the entities `text` names."""
-        return frozenset(m.entity for m in self.mentions(text))
+        """The canonical ids of the entities `text` names (memoized: the judge reads the same
+        candidate paragraphs question after question)."""
+        found = self._ids_memo.get(text)
+        if found is None:
+            found = frozenset(m.entity for m in self.mentions(text))
+            if len(self._ids_memo) >= IDS_MEMO:
+                self._ids_memo.clear()
+            self._ids_memo[text] = found
+        return found
 
     def of_type(self, ids, *types: str) -> frozenset[str]:
         return frozenset(i for i in ids if i in self.by_id and self.by_id[i].type in types)
+
+    def ids_of_type(self, *types: str) -> frozenset[str]:
+        """Every entity id of the table of one of `types`."""
+        return frozenset(e.id for e in self.entities if e.type in types)
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Identifies the table's content: entity ids stored under another table are stale."""
+        rows = "\n".join(f"{e.id}\t{e.type}\t{sorted(e.names.items())}\t{e.acronyms}" for e in self.entities)
+        return hashlib.sha256(rows.encode("utf-8")).hexdigest()[:16]
 
 
 def concept_types(text: str) -> frozenset[str]:

@@ -175,14 +175,15 @@ RARITY_SAMPLE = 5000  # paragraphs scanned to estimate a term's rarity
 ABSENT_WEIGHT = 1.0  # a term found in no paragraph (the question's own wording, or a missing topic)
 
 
-def weigh_by_rarity(terms: tuple[QueryTerm, ...], texts) -> tuple[QueryTerm, ...]:
-    """Scale each term's weight by how rare it is among `texts` (the indexed paragraphs):
-    a normalized IDF in (0, 1]; a term found nowhere weighs ABSENT_WEIGHT."""
+def weigh_by_rarity(terms: tuple[QueryTerm, ...], texts, n: int | None = None) -> tuple[QueryTerm, ...]:
+    """Scale each term's weight by how rare it is among the indexed paragraphs: a normalized IDF
+    in (0, 1]; a term found nowhere weighs ABSENT_WEIGHT. `texts` are the paragraphs, or the
+    `rarity_sample` of `n` paragraphs (what a store keeps beside its BM25 index)."""
     texts = tuple(texts)
     if not texts:
         return terms
-    n = len(texts)
-    scanned = _sample(texts) if n > RARITY_SAMPLE else texts
+    n = max(n or 0, len(texts))
+    scanned = rarity_sample(texts)
     scale = n / len(scanned)
     out = []
     for term in terms:
@@ -192,9 +193,15 @@ def weigh_by_rarity(terms: tuple[QueryTerm, ...], texts) -> tuple[QueryTerm, ...
     return tuple(out)
 
 
+def rarity_sample(texts) -> tuple[str, ...]:
+    """The paragraphs a term's rarity is counted in: all of them up to RARITY_SAMPLE, else a fixed
+    pseudo-random sample of RARITY_SAMPLE (seeded, so answers are reproducible)."""
+    texts = tuple(texts)
+    return _sample(texts) if len(texts) > RARITY_SAMPLE else texts
+
+
 @functools.lru_cache(maxsize=4)
 def _sample(texts: tuple[str, ...]) -> tuple[str, ...]:
-    """A fixed pseudo-random sample (seeded, so answers are reproducible)."""
     import random
 
     picked = sorted(random.Random(0).sample(range(len(texts)), RARITY_SAMPLE))

@@ -127,8 +127,13 @@ def test_attribute_splits_self_time_into_buckets():
 
 
 class WordsAnalyzer:
+    fingerprint = "words"
+
     def tokens(self, text: str) -> list[str]:
         return text.lower().split()
+
+    def entity_ids(self, text: str) -> list[str]:
+        return ["states"] if "States" in text else []
 
 
 def test_vary_record_renames_and_shifts_numbers():
@@ -146,6 +151,7 @@ def test_vary_record_renames_and_shifts_numbers():
     assert varied["node_id"] == "A/RES/2073/2008|en|op2@ffffffffffffffff"
     assert varied["text"] == "Urges States to repeal laws of 1998"
     assert varied["tokens"] == ["urges", "states", "to", "repeal", "laws", "of", "1998"]
+    assert varied["entities"] == ["states"] and varied["analyzer"] == "words"  # computed, not copied
     assert varied["metadata"]["symbol"] == "A/RES/2073/2008"
     assert varied["metadata"]["title"] == "Embargo 2020"
     assert varied["metadata"]["footnotes"] == '[["fn1", "Resolution 74/6 of 2019"]]'

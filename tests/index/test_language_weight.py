@@ -10,7 +10,7 @@ MARGIN_RANK = CONFIG.margin_rank
 
 
 def _rows(cosines):
-    return [Candidate(f"id{i}", {}, "", dense=c) for i, c in enumerate(cosines)]
+    return [Candidate(f"id{i}", i, dense=c) for i, c in enumerate(cosines)]
 
 
 @pytest.mark.unit
