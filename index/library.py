@@ -309,6 +309,30 @@ class Library:
                 texts.append(r["text"])
         return LexicalIndex.build(entries, rarity_sample(texts))
 
+    def warm(self) -> dict[str, float]:
+        """Pay what the first search would pay, now: the BM25 index of the current snapshot, the
+        query model, the tokenizer and entity patterns, and each language's Chroma collection.
+        A server calls it before it takes questions; returns the seconds of each part."""
+        import time
+
+        seconds: dict[str, float] = {}
+
+        def timed(name: str, step: Callable[[], object]) -> None:
+            started = time.perf_counter()
+            step()
+            seconds[name] = round(time.perf_counter() - started, 3)
+
+        snapshot = self.snapshot()
+        timed("lexical", lambda: self.lexical_index(snapshot))
+        timed("analyzer", lambda: (self.analyzer.query_tokens("peacekeeping 维持和平 maintien de la paix"),
+                                   self.analyzer.entity_ids("UNMISS 南苏丹特派团")))
+        if snapshot.langs:
+            embedding: list[float] = []
+            timed("query model", lambda: embedding.extend(self.encoder.embed("query: warm-up")))
+            timed("chroma", lambda: [self.vectors.query(lang, embedding, 1) for lang in snapshot.langs])
+        timed("retriever", self.retriever)
+        return seconds
+
     def route_queries(self, embedder) -> None:
         """Embed queries with `embedder` from the next search on (eval's disk cache of query vectors)."""
         self.encoder = QueryEncoder(embedder, self.config.query_memo)

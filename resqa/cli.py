@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import sys
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -450,6 +451,10 @@ def cmd_serve(args) -> int:
         log.warning("binding to %s: the UI is reachable from other machines; set RESQA_AUTH", args.host)
     library = _open_library(settings)
     assistant = Assistant(library, settings)
+    started = time.perf_counter()
+    parts = assistant.warm()
+    log.info("ready to answer in %.1f s (%s)", time.perf_counter() - started,
+             ", ".join(f"{name} {seconds:.1f} s" for name, seconds in parts.items()))
     app.launch(assistant, settings, host=args.host, port=args.port, sample_corpus=args.sample_corpus)
     return 0
 

@@ -250,6 +250,8 @@ def serve(settings) -> None:
 
     library = Library.open(settings)
     try:
-        build_server(Assistant(library, settings)).run("stdio")
+        assistant = Assistant(library, settings)
+        assistant.warm()  # the first tool call should not pay for loading the models
+        build_server(assistant).run("stdio")
     finally:
         library.close()
