@@ -93,9 +93,9 @@ class Library:
 
             analyzer = LexicalAnalyzer()
         registry = Registry(settings.store_dir)
-        vectors = ParagraphVectors(settings.store_dir, settings.chroma_url)
-        return cls(settings, embedder, vectors, registry, analyzer, parse or parse_source,
-                   config or RetrievalConfig())
+        config = config or RetrievalConfig()
+        vectors = ParagraphVectors(settings.store_dir, settings.chroma_url, ef_search=config.ef_search)
+        return cls(settings, embedder, vectors, registry, analyzer, parse or parse_source, config)
 
     def close(self) -> None:
         self._pool.shutdown(wait=False)

@@ -53,9 +53,10 @@ def _client(store_dir: Path, chroma_url: str | None):
 class ParagraphVectors:
     """Vectors and metadata of paragraphs, in Chroma collections `resqa_<lang>`."""
 
-    def __init__(self, store_dir: Path, chroma_url: str | None = None):
+    def __init__(self, store_dir: Path, chroma_url: str | None = None, ef_search: int | None = None):
         self._client = _client(store_dir, chroma_url)
         self._stores: dict[str, object] = {}
+        self._ef_search = ef_search
 
     def _store(self, lang: str):
         if lang not in self._stores:
@@ -67,6 +68,9 @@ class ParagraphVectors:
                     metadata={"hnsw:space": "cosine"},  # e5 vectors are compared by angle
                     embedding_function=None,  # never let Chroma load its ONNX model
                 )
+                if self._ef_search and _ef_search(collection) != self._ef_search:
+                    # A query-time setting: an older store (or another ef) is set, not rebuilt.
+                    collection.modify(configuration={"hnsw": {"ef_search": self._ef_search}})
             except Exception as exc:
                 raise StoreError(f"cannot open collection {COLLECTION_PREFIX}{lang}: {exc}") from exc
             self._stores[lang] = ChromaVectorStore(chroma_collection=collection)
@@ -124,3 +128,8 @@ class ParagraphVectors:
             ) from exc
         # Cosine distance: similarity is 1 - distance.
         return [(node_id, 1.0 - distance) for node_id, distance in zip(got["ids"][0], got["distances"][0])]
+
+
+def _ef_search(collection) -> int | None:
+    configuration = getattr(collection, "configuration_json", None) or {}
+    return (configuration.get("hnsw") or {}).get("ef_search")
