@@ -108,3 +108,17 @@ def test_filters_are_passed_to_retrieval(library):
                                                         filters=SearchFilters(lang="en"))
     assert library.searches[0]["filters"] == SearchFilters(lang="en")
     assert library.searches[0]["all"] is False
+
+
+def test_search_all_keeps_what_the_judge_keeps_with_its_probability(assistant):
+    """`resqa search --all` selects with the judge's list bar (it used the old retrieval thresholds)."""
+    hits = assistant.list_paragraphs("维持和平行动")  # a bare topic is read as a list question
+    assert [h.id for h in hits] == list(assistant.ask("哪些段落涉及维持和平行动？").citations)
+    q = assistant.understand("维持和平行动", forced=None)
+    assert q.is_list is False  # so the list reading really is forced
+    assert all(assistant.judge.model.list_threshold <= h.score <= 1 for h in hits)
+
+
+def test_search_all_with_an_empty_query_is_an_error(assistant):
+    with pytest.raises(AnswerError, match="the query is empty"):
+        assistant.list_paragraphs("  ")
