@@ -44,7 +44,7 @@ def test_english_question_on_chinese_document_answers_in_english_quoting_chinese
     assert answer.citations == ("A/67/L.X#op18",)
     # The fact and the entity names in the question's language, the quote in the source's.
     assert answer.answer == ('31 May 2012. According to A/67/L.X, operative paragraph 18: '
-                             '“2012 年 5 月 31 日世界知识产权组织与法语国家国际组织签署谅解备忘录” [A/67/L.X#op18] '
+                             '“2012 年 5 月 31 日世界知识产权组织与法语国家国际组织签署谅解备忘录，以加强两个组织业已存在的合作” [A/67/L.X#op18] '
                              '(世界知识产权组织 = WIPO; 法语国家国际组织 = OIF)')
 
 
