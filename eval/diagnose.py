@@ -4,7 +4,7 @@
 
 For every question the assistant searches for: how many candidates it read, whether a relevant
 paragraph was among them (and its best rank and probability), the best candidate's probability and
-whether it is relevant, the bar, and the outcome (`ok`, `declined`, `wrong` = answered from a
+whether it is relevant, the bar, the answer model's probability (lookups), and the outcome (`ok`, `declined`, `wrong` = answered from a
 paragraph that is not relevant, `missed` = no relevant paragraph among the candidates, and for
 noanswer questions `declined-ok` / `answered`). Dev only, like the fit.
 """
@@ -34,23 +34,30 @@ def outcome(assistant, g: dict) -> dict | None:
     kept = [j for j in judged if j.hit.kind != "title"]
     gold = [(i, j) for i, j in enumerate(kept) if ref_key(j.hit.id) in relevant]
     top = kept[0] if kept else None
+    answer = assistant.judge.model.answer
+    answer_p = None if q.is_list else assistant.judge.answerable(q, hits)
     row = {"id": g["id"], "type": g["type"], "lang": g["lang"], "is_list": q.is_list,
            "candidates": len(hits), "bar": round(bar, 3),
+           "answer_p": None if answer_p is None else round(answer_p, 3),
            "top_p": round(top.p, 3) if top else None, "top_id": top.hit.id if top else None,
            "top_lang": top.hit.lang if top else None,
            "top_relevant": bool(top and ref_key(top.hit.id) in relevant),
            "gold_found": len({ref_key(j.hit.id) for _i, j in gold}), "gold_total": len(relevant),
            "gold_p": round(gold[0][1].p, 3) if gold else None, "gold_rank": gold[0][0] if gold else None,
            "gold_lang": gold[0][1].hit.lang if gold else None}
+    if q.is_list or answer is None:
+        answers = bool(top) and top.p >= bar
+    else:
+        answers = bool(top) and answer_p >= answer.threshold
     if g["type"] == "noanswer":
-        row["outcome"] = "answered" if top and top.p >= bar else "declined-ok"
+        row["outcome"] = "answered" if answers else "declined-ok"
     elif q.is_list:
         accepted = {ref_key(j.hit.id) for j in kept if j.p >= bar}
         row["list_tp"], row["list_kept"] = len(accepted & relevant), len(accepted)
         row["outcome"] = "missed" if not gold else ("declined" if not accepted else "ok")
     elif not gold:
         row["outcome"] = "missed"
-    elif top.p < bar:
+    elif not answers:
         row["outcome"] = "declined"
     else:
         row["outcome"] = "ok" if row["top_relevant"] else "wrong"
