@@ -27,6 +27,7 @@ LIST_QUOTE_CHARS = {"zh": 60, "other": 160}
 # facts that whole paragraphs would; a sentence, not the paragraph, so that text appended to a
 # paragraph is not pulled into its quote.
 WHOLE_QUOTE_CHARS = {"zh": 200, "other": 500}
+MIN_QUOTE_CHARS = {"zh": 40, "other": 120}
 MAX_WIDTH = 3
 
 
@@ -63,7 +64,24 @@ def quoted_span(text: str, lang: str, window: tuple[int, int]) -> tuple[int, int
             break
     if not text[start:end].strip():
         return window
-    return (start, end) if end - start <= WHOLE_QUOTE_CHARS["zh" if chinese else "other"] else window
+    key = "zh" if chinese else "other"
+    if end - start <= WHOLE_QUOTE_CHARS[key]:
+        return (start, end)
+    # A long sentence: its best window, grown by neighbouring clauses while shorter than a useful
+    # quote ("in 2028" alone does not say where the Games are held).
+    spans = [c for c in clauses(text, lang) if start <= c[0] and c[1] <= end]
+    first = next((i for i, c in enumerate(spans) if c[1] > window[0]), 0)
+    last = max((i for i, c in enumerate(spans) if c[0] < window[1]), default=first)
+    if not spans:
+        return window
+    while spans[last][1] - spans[first][0] < MIN_QUOTE_CHARS[key]:
+        grown = [(spans[last + 1][1] - spans[first][0], first, last + 1)] if last + 1 < len(spans) else []
+        grown += [(spans[last][1] - spans[first - 1][0], first - 1, last)] if first > 0 else []
+        grown = [g for g in grown if g[0] <= WHOLE_QUOTE_CHARS[key]]
+        if not grown:
+            break
+        _width, first, last = min(grown)  # the shorter neighbour first
+    return spans[first][0], spans[last][1]
 
 
 def clean_quote(fragment: str, lang: str) -> str:
