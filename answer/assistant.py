@@ -24,6 +24,7 @@ from answer.model import Answer, Backend, CheckedCitations, QuestionType
 from answer.question import Question, parse_question
 from answer.vectors import LibraryVectors
 from index.hits import Hit, SearchFilters, SearchMode
+from index.retrieval import group_by_document
 from resqa.errors import AnswerError
 from resqa.settings import Settings
 
@@ -140,6 +141,20 @@ class Assistant:
 
     def candidates(self, q: Question, filters: SearchFilters, mode: SearchMode) -> list[Hit]:
         return self._candidates.for_question(q, filters, mode)
+
+    def list_paragraphs(self, query: str, filters: SearchFilters = SearchFilters(),
+                        mode: SearchMode = SearchMode.HYBRID) -> list[Hit]:
+        """Every paragraph the judge keeps for `query` read as a list question (`resqa search --all`),
+        grouped by document (documents by their best paragraph, then document order); each hit's
+        `score` is the judge's topic probability.
+
+            hits = assistant.list_paragraphs("peacekeeping operations")
+        """
+        if not query or not query.strip():
+            raise AnswerError("the query is empty")
+        q = self.understand(query, forced=QuestionType.LIST)
+        accepted = self.judge.accepted(q, self.candidates(q, filters, mode))
+        return group_by_document(unique(replace(j.hit, score=round(j.p, 6)) for j in accepted))
 
     def _try(self, q: Question, filters: SearchFilters, mode: SearchMode):
         hits = self.candidates(q, filters, mode)

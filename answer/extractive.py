@@ -10,7 +10,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from answer import phrasing
-from answer.clauses import clean_quote, short_quote
+from answer.clauses import clean_quote, quoted_span, short_quote
 from answer.judge import Judge, Judgement
 from answer.question import Question
 from index.hits import Hit
@@ -51,7 +51,7 @@ def lookup(question: Question, accepted: list[Judgement], judge: Judge) -> Extra
         return no_answer(question.lang)
     top = found[0]
     hit = top.hit
-    start, end = judge.best_window(question, top)
+    start, end = quoted_span(hit.text, hit.lang, judge.best_window(question, top))
     clause = clean_quote(hit.text[start:end], hit.lang) or hit.text.strip()
     text = phrasing.message(
         "lookup", question.lang,

@@ -36,6 +36,11 @@ FEATURES = (
     "preamble", "title", "same_lang", "named_doc", "named_other", "list", "list_cos_gap", "list_coverage",
 )
 DENSE_FEATURES = ("cos", "cos_gap", "cos_gap_lang")
+# The lookup decision (is there an answer at all?) is a question-level model over the judged
+# candidates: the top paragraph's probability (as a logit), its lead over the next paragraph, and a few
+# of the top paragraph's own features that tell a near miss ("the document exists, the fact doesn't").
+ANSWER_FEATURES = ("bias", "top_logit", "top_lead", "cos", "coverage_parts", "q_absent", "entity_missing",
+                   "fact_missing", "same_lang", "named_doc")
 _OPERATIVE_KINDS = {"operative", "subparagraph"}
 _PREAMBLE_KINDS = {"preamble"}
 
@@ -60,6 +65,7 @@ class JudgeModel:
     threshold: float = 0.5
     list_threshold: float = 0.5
     meta: dict | None = None
+    answer: AnswerModel | None = None  # the lookup decision; None: the top paragraph's p >= threshold
 
     def probability(self, x: np.ndarray) -> np.ndarray:
         z = ((x - self.mean) / self.scale) @ self.weights
@@ -70,6 +76,7 @@ class JudgeModel:
             "features": list(self.features), "weights": [round(float(w), 6) for w in self.weights],
             "mean": [round(float(v), 6) for v in self.mean], "scale": [round(float(v), 6) for v in self.scale],
             "threshold": self.threshold, "list_threshold": self.list_threshold, "fit": self.meta or {},
+            **({"answer": self.answer.to_json()} if self.answer is not None else {}),
         }
 
     @classmethod
@@ -77,8 +84,9 @@ class JudgeModel:
         names = tuple(data["features"])
         if names != FEATURES:
             raise ValueError(f"judge weights are for features {names}, the code computes {FEATURES}: refit")
+        answer = AnswerModel.from_json(data["answer"]) if "answer" in data else None
         return cls(names, np.array(data["weights"]), np.array(data["mean"]), np.array(data["scale"]),
-                   float(data["threshold"]), float(data["list_threshold"]), data.get("fit"))
+                   float(data["threshold"]), float(data["list_threshold"]), data.get("fit"), answer)
 
     @classmethod
     def prior(cls) -> "JudgeModel":
@@ -88,6 +96,56 @@ class JudgeModel:
         w[FEATURES.index("cos_gap")] = 30.0
         w[FEATURES.index("bias")] = -2.5
         return cls(FEATURES, w, np.zeros(len(FEATURES)), np.ones(len(FEATURES)), 0.5, 0.5, {"fitted": False})
+
+
+def _logit(p: float) -> float:
+    p = min(max(float(p), 1e-6), 1 - 1e-6)
+    return float(np.log(p / (1 - p)))
+
+
+def answer_row(x: np.ndarray, p: np.ndarray, ids, kinds) -> np.ndarray | None:
+    """ANSWER_FEATURES of one question from its candidates' FEATURES rows `x`, probabilities `p`,
+    citation ids and kinds (titles never answer); None when there is no candidate to answer from."""
+    order = [i for i in np.argsort(-p, kind="stable") if kinds[i] != "title"]
+    if not order:
+        return None
+    top = order[0]
+    second = next((i for i in order[1:] if ids[i] != ids[top]), None)
+    row = dict.fromkeys(ANSWER_FEATURES, 0.0)
+    row["bias"] = 1.0
+    row["top_logit"] = _logit(p[top])
+    row["top_lead"] = row["top_logit"] - (_logit(p[second]) if second is not None else _logit(1e-6))
+    for name in ANSWER_FEATURES[3:]:
+        row[name] = float(x[top, FEATURES.index(name)])
+    return np.array([row[f] for f in ANSWER_FEATURES])
+
+
+@dataclass(frozen=True)
+class AnswerModel:
+    """Logistic weights over standardized ANSWER_FEATURES; a lookup is answered when the probability
+    that its top paragraph answers it reaches `threshold`."""
+
+    weights: np.ndarray
+    mean: np.ndarray
+    scale: np.ndarray
+    threshold: float = 0.5
+
+    def probability(self, row: np.ndarray) -> float:
+        z = float(((row - self.mean) / self.scale) @ self.weights)
+        return float(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
+
+    def to_json(self) -> dict:
+        return {"features": list(ANSWER_FEATURES), "weights": [round(float(w), 6) for w in self.weights],
+                "mean": [round(float(v), 6) for v in self.mean], "scale": [round(float(v), 6) for v in self.scale],
+                "threshold": self.threshold}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "AnswerModel":
+        if tuple(data["features"]) != ANSWER_FEATURES:
+            raise ValueError(f"answer weights are for features {data['features']}, the code computes "
+                             f"{ANSWER_FEATURES}: refit")
+        return cls(np.array(data["weights"]), np.array(data["mean"]), np.array(data["scale"]),
+                   float(data["threshold"]))
 
 
 def _kind_flags(kind: str) -> tuple[float, float, float]:
@@ -205,9 +263,11 @@ class Judge:
     # -- decisions ---------------------------------------------------------------------------
     def judge(self, question: Question, hits: list[Hit]) -> list[Judgement]:
         """Every hit with its probability, most probable first (ties: retrieval order)."""
-        hits = list(hits)
+        return self._judged(question, list(hits))[2]
+
+    def _judged(self, question: Question, hits: list[Hit]):
         if not hits:
-            return []
+            return np.zeros((0, len(FEATURES))), np.zeros(0), []
         x = self.features(question, hits)
         p = self.model.probability(x)
         col = {f: FEATURES.index(f) for f in ("cos", "cos_gap", "cos_gap_lang", "bm25")}
@@ -218,12 +278,35 @@ class Judge:
                 c = float(x[i, col["cos"]])
                 dense = (c, c - float(x[i, col["cos_gap"]]), c - float(x[i, col["cos_gap_lang"]]))
             out.append(Judgement(h, float(p[i]), i, dense, float(x[i, col["bm25"]])))
-        return sorted(out, key=lambda j: (-j.p, j.rank))
+        return x, p, sorted(out, key=lambda j: (-j.p, j.rank))
 
     def bar(self, question: Question) -> float:
         return self.model.list_threshold if question.is_list else self.model.threshold
 
+    def answerable(self, question: Question, hits: list[Hit]) -> float:
+        """The probability that the most probable paragraph answers the lookup `question` (the
+        answer model's; without one, that paragraph's own probability)."""
+        x, p, judged = self._judged(question, list(hits))
+        return self._answerable(x, p, judged)
+
+    def _answerable(self, x, p, judged) -> float:
+        if self.model.answer is None:
+            return max((j.p for j in judged if j.hit.kind != "title"), default=0.0)
+        hits = [None] * len(judged)
+        for j in judged:
+            hits[j.rank] = j.hit
+        row = answer_row(x, p, [h.id for h in hits], [h.kind for h in hits])
+        return 0.0 if row is None else self.model.answer.probability(row)
+
     def accepted(self, question: Question, hits: list[Hit]) -> list[Judgement]:
-        """The judged hits that clear the bar (titles never do: a title names a topic)."""
+        """The judged hits that clear the bar (titles never do: a title names a topic). A lookup is
+        answered (its most probable paragraph first) when the answer model says so; then the other
+        paragraphs that clear the paragraph bar follow it."""
+        x, p, everything = self._judged(question, list(hits))
+        judged = [j for j in everything if j.hit.kind != "title"]
         bar = self.bar(question)
-        return [j for j in self.judge(question, hits) if j.p >= bar and j.hit.kind != "title"]
+        if question.is_list or self.model.answer is None:
+            return [j for j in judged if j.p >= bar]
+        if not judged or self._answerable(x, p, everything) < self.model.answer.threshold:
+            return []
+        return [judged[0], *(j for j in judged[1:] if j.p >= bar)]

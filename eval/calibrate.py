@@ -1,14 +1,10 @@
-"""Calibrate the list-question thresholds and time searches on an ingested store.
+"""Search diagnostics on an ingested store: cross-lingual hit@5 of each shipped mode (and of BM25
+without the glossary) and search latency p50/p95 per mode.
 
     python -m eval.calibrate --store data/store eval/gold/dev.jsonl
 
-Everything goes through the shipped retrieval: for every `list` question of the gold
-set, the candidates of `Retriever.candidates` (the ones `search(..., all_above_threshold=True)`
-selects from) are fetched once; the thresholds of `RetrievalConfig` (dense_margin,
-dense_floor, lexical_ratio) are then chosen by grid search, applying the shipped
-`select_listed` rule, to maximize the mean F1 of the listed paragraphs against the gold
-`relevant` set (matched on SYMBOL#REF, ignoring the language). It also reports the
-cross-lingual hit@5 of each shipped mode and search latency p50/p95 per mode.
+(The list-question thresholds it once grid-searched are gone: lists are kept by the judge's topic
+probability, answer/judge.py.)
 """
 
 from __future__ import annotations
@@ -16,57 +12,12 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import statistics
 import time
-from dataclasses import replace
 from pathlib import Path
 
 from index.hits import SearchFilters, SearchMode
-from index.retrieval import select_listed
 
 logger = logging.getLogger(__name__)
-
-MARGINS = (0.0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.08)
-FLOORS = tuple(x / 100 for x in range(76, 90, 2))
-LEXICAL_RATIOS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
-
-
-def _f1(predicted: set[str], relevant: set[str]) -> float:
-    if not predicted or not relevant:
-        return 0.0
-    tp = len(predicted & relevant)
-    return 0.0 if tp == 0 else 2 * tp / (len(predicted) + len(relevant))
-
-
-def _listed(rows, config) -> set[str]:
-    return {f"{r.meta['symbol']}#{r.meta['ref']}" for r in select_listed(rows, SearchMode.HYBRID, config)}
-
-
-def list_candidates(library, question: str) -> list:
-    """The candidates a hybrid list question is selected from, as the shipped search fetches them."""
-    from index.retrieval import merge
-
-    retriever = library.retriever()
-    n = retriever.config.candidates(1, all_above_threshold=True)
-    dense, lexical = retriever.candidates(question, n, SearchMode.HYBRID, SearchFilters(), [])
-    return list(merge(dense, lexical).values())
-
-
-def calibrate(library, gold: list[dict]) -> dict:
-    config = library.config
-    questions = [(g["question"], set(g["relevant"])) for g in gold if g.get("type") == "list" and g["relevant"]]
-    cached = [(list_candidates(library, q), relevant) for q, relevant in questions]
-    grid = []
-    for margin in MARGINS:
-        for floor in FLOORS:
-            for ratio in LEXICAL_RATIOS:
-                trial = replace(config, dense_margin=margin, dense_floor=floor, lexical_ratio=ratio)
-                f1s = [_f1(_listed(rows, trial), rel) for rows, rel in cached]
-                grid.append((statistics.mean(f1s) if f1s else 0.0, margin, floor, ratio))
-    best = max(grid)
-    current = statistics.mean(_f1(_listed(rows, config), rel) for rows, rel in cached) if cached else 0.0
-    return {"list_questions": len(cached), "best_mean_f1": round(best[0], 4), "dense_margin": best[1],
-            "dense_floor": best[2], "lexical_ratio": best[3], "mean_f1_with_current_config": round(current, 4)}
 
 
 def crosslingual(library, gold: list[dict], k: int = 5) -> dict:
@@ -113,7 +64,7 @@ def main(argv=None) -> int:
     library = Library.open(settings)
     try:
         library.search("warm-up", k=1)  # load the model and the BM25 index outside the timings
-        result = {"calibration": calibrate(library, gold), "crosslingual": crosslingual(library, gold),
+        result = {"crosslingual": crosslingual(library, gold),
                   "latency": latency(library, gold)}
     finally:
         library.close()

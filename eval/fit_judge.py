@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from answer.judge import FEATURES, JUDGE_PATH, JudgeModel
+from answer.judge import ANSWER_FEATURES, FEATURES, JUDGE_PATH, AnswerModel, JudgeModel, answer_row
 from eval.metrics import ref_key
 
 log = logging.getLogger(__name__)
@@ -61,16 +61,16 @@ def labelled_pairs(assistant, gold: list[dict], progress=None):
         ys.append(y)
         groups.append(np.full(len(hits), n))
         info.append({"id": g["id"], "type": g["type"], "is_list": q.is_list, "n_relevant": len(relevant),
-                     "kinds": [h.kind for h in hits]})
+                     "kinds": [h.kind for h in hits], "ids": [h.id for h in hits]})
         if progress:
             progress(n + 1, len(gold), g["id"])
     return np.vstack(xs), np.concatenate(ys), np.concatenate(groups), info
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2, iterations: int = 50):
-    """Standardize, then Newton's method on the L2-penalized log-likelihood."""
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2, iterations: int = 50,
+                 bias: int = FEATURES.index("bias")):
+    """Standardize, then Newton's method on the L2-penalized log-likelihood (column `bias` is the intercept)."""
     mean, scale = x.mean(axis=0), x.std(axis=0)
-    bias = FEATURES.index("bias")
     mean[bias], scale[bias] = 0.0, 1.0
     scale = np.where(scale < 1e-9, 1.0, scale)
     z = (x - mean) / scale
@@ -107,12 +107,12 @@ def auc(p: np.ndarray, y: np.ndarray) -> float:
     return float((ranks[y == 1].sum() - pos * (pos + 1) / 2) / (pos * neg))
 
 
-def out_of_fold(x, y, groups, l2=L2) -> np.ndarray:
+def out_of_fold(x, y, groups, l2=L2, bias: int = FEATURES.index("bias")) -> np.ndarray:
     p = np.zeros(len(y))
     folds = groups % FOLDS
     for f in range(FOLDS):
         train, test = folds != f, folds == f
-        w, mean, scale = fit_logistic(x[train], y[train], l2)
+        w, mean, scale = fit_logistic(x[train], y[train], l2, bias=bias)
         p[test] = 1 / (1 + np.exp(-np.clip(((x[test] - mean) / scale) @ w, -30, 30)))
     return p
 
@@ -158,6 +158,50 @@ def _choose_bars(p, y, groups, info, kinds_title):
     return float(lookup_bar), float(list_bar), lookup_score(lookup_bar), list_score(list_bar)
 
 
+def answer_rows(x, p, y, groups, info):
+    """The lookup decision's training rows: one per answerable-or-not lookup question, from the
+    out-of-fold pair probabilities `p`; labelled 1 when the question has an answer and its most
+    probable paragraph is relevant (answering from a wrong paragraph is no better than declining)."""
+    rows, labels, qgroups, meta = [], [], [], []
+    for n, item in zip(sorted(set(groups.tolist())), info):
+        if item["is_list"]:
+            continue
+        mask = groups == n
+        row = answer_row(x[mask], p[mask], item["ids"], item["kinds"])
+        if row is None:
+            continue
+        order = [i for i in np.argsort(-p[mask], kind="stable") if item["kinds"][i] != "title"]
+        top_relevant = bool(y[mask][order[0]] == 1)
+        rows.append(row)
+        labels.append(float(item["type"] != "noanswer" and top_relevant))
+        qgroups.append(n)
+        meta.append({"type": item["type"], "top_relevant": top_relevant})
+    return np.array(rows), np.array(labels), np.array(qgroups), meta
+
+
+def answer_score(q: np.ndarray, meta, t: float) -> float:
+    """Balanced question-level accuracy of answering when `q >= t`: the mean of no-answer accuracy
+    and the share of answerable lookups answered from a relevant paragraph (as for the pair bar)."""
+    declined_ok = [q[i] < t for i, m in enumerate(meta) if m["type"] == "noanswer"]
+    answered_ok = [q[i] >= t and m["top_relevant"] for i, m in enumerate(meta) if m["type"] != "noanswer"]
+    return ((np.mean(declined_ok) if declined_ok else 1.0) + (np.mean(answered_ok) if answered_ok else 1.0)) / 2
+
+
+def fit_answer(x, p_oof, y, groups, info) -> tuple[AnswerModel, dict]:
+    rows, labels, qgroups, meta = answer_rows(x, p_oof, y, groups, info)
+    w, mean, scale = fit_logistic(rows, labels, bias=0)
+    q_oof = out_of_fold(rows, labels, qgroups, bias=0)
+    grid = np.round(np.arange(0.05, 0.96, 0.01), 2)
+    bar = float(max(grid, key=lambda t: (round(answer_score(q_oof, meta, t), 4), -abs(t - 0.5))))
+    declined = [q_oof[i] < bar for i, m in enumerate(meta) if m["type"] == "noanswer"]
+    answered = [q_oof[i] >= bar for i, m in enumerate(meta) if m["type"] != "noanswer"]
+    report = {"answer_questions": len(labels), "answer_bar": bar,
+              "answer_balanced_accuracy_oof": round(float(answer_score(q_oof, meta, bar)), 4),
+              "answer_noanswer_accuracy_oof": round(float(np.mean(declined)), 4) if declined else None,
+              "answer_false_noanswer_oof": round(1 - float(np.mean(answered)), 4) if answered else None}
+    return AnswerModel(w, mean, scale, bar), report
+
+
 def fit(assistant, gold_path: Path, progress=None) -> tuple[JudgeModel, dict]:
     gold = read_gold(gold_path)
     x, y, groups, info = labelled_pairs(assistant, gold, progress)
@@ -174,7 +218,9 @@ def fit(assistant, gold_path: Path, progress=None) -> tuple[JudgeModel, dict]:
         "bars_chosen_on": "out-of-fold probabilities",
         "lookup_balanced_accuracy_oof": round(float(lookup_score), 4), "list_mean_f1_oof": round(float(list_score), 4),
     }
-    model = JudgeModel(FEATURES, w, mean, scale, lookup_bar, list_bar, meta)
+    answer, answer_report = fit_answer(x, p_oof, y, groups, info)
+    meta.update(answer_report)
+    model = JudgeModel(FEATURES, w, mean, scale, lookup_bar, list_bar, meta, answer)
     return model, meta
 
 
@@ -186,6 +232,12 @@ def report(model: JudgeModel) -> str:
               "| feature | weight (standardized) | mean | sd |", "|---|---|---|---|"]
     for name, w, m, s in sorted(zip(model.features, model.weights, model.mean, model.scale), key=lambda r: -abs(r[1])):
         lines.append(f"| {name} | {w:+.3f} | {m:.3f} | {s:.3f} |")
+    if model.answer is not None:
+        a = model.answer
+        lines += ["", f"Lookup decision (answered when its probability >= {a.threshold}):", "",
+                  "| feature | weight (standardized) | mean | sd |", "|---|---|---|---|"]
+        for name, w, m, s in sorted(zip(ANSWER_FEATURES, a.weights, a.mean, a.scale), key=lambda r: -abs(r[1])):
+            lines.append(f"| {name} | {w:+.3f} | {m:.3f} | {s:.3f} |")
     return "\n".join(lines) + "\n"
 
 

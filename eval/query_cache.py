@@ -29,6 +29,11 @@ class QueryCachingEmbedder:
     def __getattr__(self, name):
         return getattr(self._inner, name)
 
+    @property
+    def wrapped(self):
+        """The library's own embedder (a llama-index `BaseEmbedding`, which this wrapper is not)."""
+        return self._inner
+
     def get_query_embedding(self, query: str) -> list[float]:
         model = self._inner.model_name
         sha = hashlib.sha256(query.encode("utf-8")).hexdigest()

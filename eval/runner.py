@@ -186,7 +186,8 @@ def _library_embedder(library, settings=None):
     for name in ("embedder", "embed_model", "_embedder", "_embed_model"):
         model = getattr(library, name, None)
         if model is not None:
-            return model
+            # llama-index asserts a BaseEmbedding: unwrap the eval's query cache (eval/query_cache.py)
+            return getattr(model, "wrapped", model)
     from index.embeddings import make_embedder
 
     return make_embedder(settings or library.settings)

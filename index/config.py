@@ -3,8 +3,8 @@
     config = RetrievalConfig()                      # the shipped values
     RetrievalConfig(rrf_k=0)                        # ConfigError: rrf_k=0 must be positive
 
-Each field says how it was chosen. The list-question thresholds are recalibrated with
-`python -m eval.calibrate --store STORE eval/gold/dev.jsonl` (docs/index.md).
+Each field says how it was chosen. Which paragraphs a list keeps is not a retrieval threshold: the
+answer layer's judge decides (answer/judge.py, docs/answer.md).
 """
 
 from __future__ import annotations
@@ -48,19 +48,6 @@ class RetrievalConfig:
     # measurable on dev, but grow with the store).
     all_candidates: int = 200
 
-    # -- list questions (`all_above_threshold`), grid-searched on the `list` questions of dev -------
-    # e5 cosines are compressed (most passages of a document on the topic score 0.8-0.9), so the
-    # dense test is relative: listed when the cosine is within dense_margin of the best cosine and at
-    # least dense_floor, or when BM25 reaches lexical_ratio x the best BM25 score (with the cosine
-    # >= dense_floor). Calibrated on 20 list questions over the samples/ store: mean F1 0.639
-    # (0.385 with the first guess 0.03 / 0.80 / 0.5). lexical_ratio above 1: on dev, BM25 evidence
-    # only lowered F1, so hybrid lists are dense-only.
-    dense_margin: float = 0.02
-    dense_floor: float = 0.82
-    lexical_ratio: float = 1.01
-    # `--mode lexical --all`: BM25 >= this x the best BM25 score. Not calibrated (no cosine to lean on).
-    lexical_mode_ratio: float = 0.5
-
     # -- the vector index ---------------------------------------------------------------------------
     # HNSW candidates explored per Chroma query (Chroma's default is 100). At 100 the same query on the
     # same store returned different top-30s in different processes (10 of 120 sample-store queries;
@@ -79,19 +66,16 @@ class RetrievalConfig:
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise ConfigError(f"RetrievalConfig.{f.name}={value!r} must be a number")
         positive = ("rrf_k", "margin_rank", "candidates_per_k", "min_candidates", "all_candidates", "query_memo",
-                "ef_search")
+                    "ef_search")
         for name in positive:
             if getattr(self, name) <= 0:
                 raise ConfigError(f"RetrievalConfig.{name}={getattr(self, name)!r} must be positive")
-        for name in ("lexical_weight", "named_weight", "language_margin_scale", "dense_margin",
-                     "lexical_ratio", "lexical_mode_ratio"):
+        for name in ("lexical_weight", "named_weight", "language_margin_scale"):
             if getattr(self, name) < 0:
                 raise ConfigError(f"RetrievalConfig.{name}={getattr(self, name)!r} must not be negative")
         for name in ("title_factor", "language_weight_floor"):
             if not 0 <= getattr(self, name) <= 1:
                 raise ConfigError(f"RetrievalConfig.{name}={getattr(self, name)!r} must be between 0 and 1")
-        if not -1 <= self.dense_floor <= 1:
-            raise ConfigError(f"RetrievalConfig.dense_floor={self.dense_floor!r} is a cosine: between -1 and 1")
 
     def candidates(self, k: int, all_above_threshold: bool) -> int:
         """Candidates per channel and language for a search of `k` hits."""

@@ -139,28 +139,6 @@ def language_weight(lang_rows: list[Candidate], config: RetrievalConfig) -> floa
     return min(1.0, max(config.language_weight_floor, spread / config.language_margin_scale))
 
 
-def is_listed(row: Candidate, best_cosine: float, best_lexical: float, mode: SearchMode,
-              config: RetrievalConfig) -> bool:
-    """The list-question rule (RetrievalConfig: dense_margin, dense_floor, lexical_ratio)."""
-    ratio = row.lexical / best_lexical if row.lexical and best_lexical else None
-    if mode == SearchMode.LEXICAL:
-        return ratio is not None and ratio >= config.lexical_mode_ratio
-    cosine = row.dense
-    strong_dense = cosine is not None and cosine >= config.dense_floor and cosine >= best_cosine - config.dense_margin
-    if mode == SearchMode.DENSE:
-        return strong_dense
-    strong_lexical = ratio is not None and ratio >= config.lexical_ratio
-    return strong_dense or (strong_lexical and (cosine is None or cosine >= config.dense_floor))
-
-
-def select_listed(rows: list[Candidate], mode: SearchMode, config: RetrievalConfig) -> list[Candidate]:
-    """The candidates a list question returns (before grouping by document)."""
-    cosines = [r.dense for r in rows if r.dense is not None]
-    best_cosine = max(cosines) if cosines else 1.0
-    best_lexical = max((r.lexical for r in rows if r.lexical is not None), default=0.0)
-    return [r for r in rows if is_listed(r, best_cosine, best_lexical, mode, config)]
-
-
 class Retriever:
     """Search over one registry snapshot. Cheap to build: the Library makes one per generation."""
 
@@ -274,9 +252,10 @@ class Retriever:
         dense, lexical = self.candidates(query, n, mode, filters, symbols)
         rows = merge(dense, lexical)
         if all_above_threshold:
-            chosen = select_listed(list(rows.values()), mode, self.config)
+            # The wide pool a list is judged from; which paragraphs concern the topic is the
+            # answer layer's judge's call (answer/assistant.py, `Assistant.list_paragraphs`).
             scores = self._fused(dense, lexical, [], mode, rows)
-            return group_by_document([self.hit(r, scores.get(r.node_id, 0.0)) for r in chosen])
+            return group_by_document([self.hit(r, scores.get(r.node_id, 0.0)) for r in rows.values()])
 
         named = [] if filters.symbols else self._named(query, named)
         named_ranking: list[str] = []

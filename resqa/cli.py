@@ -79,7 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", help="ranked paragraphs for a query")
     p.add_argument("query")
-    p.add_argument("--all", action="store_true", help="every paragraph above the relevance threshold, by document")
+    p.add_argument("--all", action="store_true",
+                   help="every paragraph the judge finds on the topic (a list question), by document")
     _add_filters(p)
     _add_common(p)
 
@@ -271,12 +272,15 @@ def _format_hits(hits) -> str:
 def cmd_search(args) -> int:
     from index.hits import SearchMode
 
-    library = _open_library(_settings(args))
+    settings = _settings(args)
+    library = _open_library(settings)
     try:
-        hits = library.search(
-            args.query, k=args.k, mode=SearchMode(args.mode), filters=_filters(args),
-            all_above_threshold=args.all,
-        )
+        if args.all:  # a list: the answer layer's judge keeps every paragraph on the topic
+            from answer.assistant import Assistant
+
+            hits = Assistant(library, settings).list_paragraphs(args.query, _filters(args), SearchMode(args.mode))
+        else:
+            hits = library.search(args.query, k=args.k, mode=SearchMode(args.mode), filters=_filters(args))
     finally:
         library.close()
     _emit(args, {"hits": [h.to_json() for h in hits]}, lambda: _format_hits(hits))

@@ -44,7 +44,7 @@ def test_english_question_on_chinese_document_answers_in_english_quoting_chinese
     assert answer.citations == ("A/67/L.X#op18",)
     # The fact and the entity names in the question's language, the quote in the source's.
     assert answer.answer == ('31 May 2012. According to A/67/L.X, operative paragraph 18: '
-                             '“2012 年 5 月 31 日世界知识产权组织与法语国家国际组织签署谅解备忘录” [A/67/L.X#op18] '
+                             '“2012 年 5 月 31 日世界知识产权组织与法语国家国际组织签署谅解备忘录，以加强两个组织业已存在的合作” [A/67/L.X#op18] '
                              '(世界知识产权组织 = WIPO; 法语国家国际组织 = OIF)')
 
 
@@ -108,3 +108,17 @@ def test_filters_are_passed_to_retrieval(library):
                                                         filters=SearchFilters(lang="en"))
     assert library.searches[0]["filters"] == SearchFilters(lang="en")
     assert library.searches[0]["all"] is False
+
+
+def test_search_all_keeps_what_the_judge_keeps_with_its_probability(assistant):
+    """`resqa search --all` selects with the judge's list bar (it used the old retrieval thresholds)."""
+    hits = assistant.list_paragraphs("维持和平行动")  # a bare topic is read as a list question
+    assert [h.id for h in hits] == list(assistant.ask("哪些段落涉及维持和平行动？").citations)
+    q = assistant.understand("维持和平行动", forced=None)
+    assert q.is_list is False  # so the list reading really is forced
+    assert all(assistant.judge.model.list_threshold <= h.score <= 1 for h in hits)
+
+
+def test_search_all_with_an_empty_query_is_an_error(assistant):
+    with pytest.raises(AnswerError, match="the query is empty"):
+        assistant.list_paragraphs("  ")

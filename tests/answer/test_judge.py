@@ -78,3 +78,36 @@ def test_the_shipped_weights_were_fitted_on_dev():
     fit = Judge.load().model.meta
     assert "dev" in fit["gold"].rsplit("/", 1)[-1] and "test" not in fit["gold"]
     assert fit["pairs"] > 1000 and 0.5 < fit["oof_auc"] <= 1.0
+
+
+def test_answer_row_reads_the_top_paragraph_and_its_lead_over_the_next_citation():
+    from answer.judge import ANSWER_FEATURES, answer_row
+
+    x = np.zeros((4, len(FEATURES)))
+    x[2, FEATURES.index("cos")] = 0.9
+    x[2, FEATURES.index("named_doc")] = 1.0
+    p = np.array([0.2, 0.6, 0.8, 0.95])
+    # The title (most probable) never answers; the same citation in another language is no rival.
+    row = dict(zip(ANSWER_FEATURES, answer_row(x, p, ["A#op1", "A#op2", "A#op1", "A#title"],
+                                               ["operative", "operative", "operative", "title"])))
+    assert row["top_logit"] == pytest.approx(np.log(0.8 / 0.2))
+    assert row["top_lead"] == pytest.approx(np.log(0.8 / 0.2) - np.log(0.6 / 0.4))
+    assert (row["cos"], row["named_doc"], row["bias"]) == (0.9, 1.0, 1.0)
+    assert answer_row(x[:1], p[:1], ["A#title"], ["title"]) is None
+
+
+def test_the_answer_model_decides_a_lookup_and_round_trips(analyzer):
+    from answer.judge import ANSWER_FEATURES, AnswerModel
+
+    q = parse_question(UNMISS_QUESTION, analyzer=analyzer)
+    right = _hit("op1", "Decides to extend the mandate of UNMISS until 16 December 2016")
+    base = JudgeModel.prior()
+    weights = np.zeros(len(ANSWER_FEATURES))
+    weights[ANSWER_FEATURES.index("top_logit")] = 1.0
+    for bar, expected in ((0.01, [right.id]), (0.99, [])):
+        answer = AnswerModel(weights, np.zeros(len(ANSWER_FEATURES)), np.ones(len(ANSWER_FEATURES)), bar)
+        model = JudgeModel.from_json(JudgeModel(base.features, base.weights, base.mean, base.scale,
+                                                0.5, 0.5, {}, answer).to_json())
+        judge = Judge(model, entities=analyzer.entities)
+        assert model.answer.threshold == bar
+        assert [j.hit.id for j in judge.accepted(q, [right])] == expected

@@ -110,3 +110,17 @@ def test_json_output_is_exactly_one_document(capsys, store):
     code, out, _ = run(capsys, "docs", *store, "--json")
     assert code == 0
     assert json.loads(out) == {"documents": []}
+
+
+@pytest.mark.unit
+def test_search_all_lists_what_the_judge_keeps_in_the_interface_shape(capsys, store):
+    """`search --all` selects with the judge's list bar (it used the retrieval's calibrated thresholds)."""
+    from answer.judge import Judge
+
+    run(capsys, "ingest", str(FOUNDING), "--symbol", "A/67/L.X", *store)
+    code, result, _ = run_json(capsys, "search", "维持和平行动", "--all", *store)
+    assert code == 0
+    hits = result["hits"]
+    assert {"A/67/L.X#op7", "A/67/L.X#op8"} <= {h["id"] for h in hits}
+    assert all(set(h) >= {"id", "lang", "score", "text"} for h in hits)
+    assert all(Judge.load().model.list_threshold <= h["score"] <= 1 for h in hits)

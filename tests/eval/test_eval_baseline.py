@@ -56,3 +56,19 @@ def test_naive_owns_and_removes_its_temp_dir(tmp_path, samples_dir):
     assert not work.exists()
     with pytest.raises(ValueError, match="needs the library's embed_model"):
         NaiveBaseline.build([], embed_model=None, work_dir=tmp_path)
+
+
+@pytest.mark.integration
+def test_naive_builds_from_a_library_whose_queries_go_through_the_eval_cache(tmp_path, samples_dir):
+    """Regression: `resqa eval --mode all` crashed (AssertionError in llama-index) because the naive
+    baseline was given the eval's query-caching wrapper, which is not a llama-index embedding."""
+    from eval.query_cache import QueryCachingEmbedder
+    from eval.runner import _library_embedder
+
+    class Library:
+        embedder = QueryCachingEmbedder(FakeEmbedding(), tmp_path / "queries.sqlite")
+
+    model = _library_embedder(Library())
+    assert isinstance(model, FakeEmbedding)
+    with NaiveBaseline.build([_udhr(samples_dir)], embed_model=model, work_dir=tmp_path / "naive") as naive:
+        assert len(naive.search("right to education", k=2)) == 2

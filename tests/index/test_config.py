@@ -18,7 +18,6 @@ from tests.index.conftest import make_doc
     ({"rrf_k": 0}, r"RetrievalConfig\.rrf_k=0 must be positive"),
     ({"title_factor": 1.5}, r"RetrievalConfig\.title_factor=1\.5 must be between 0 and 1"),
     ({"lexical_weight": -0.1}, r"RetrievalConfig\.lexical_weight=-0\.1 must not be negative"),
-    ({"dense_floor": 2.0}, r"RetrievalConfig\.dense_floor=2\.0 is a cosine"),
     ({"margin_rank": "10"}, r"RetrievalConfig\.margin_rank='10' must be a number"),
 ])
 def test_a_bad_value_is_named_at_construction(change, message):
