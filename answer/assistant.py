@@ -80,6 +80,9 @@ class Assistant:
         if not question or not question.strip():
             raise AnswerError("the question is empty")
         turns = normalize_history(history)
+        prefetch = getattr(self.library, "prefetch", None)  # test doubles of the library may lack it
+        if prefetch is not None and not turns and SearchMode(mode) != SearchMode.LEXICAL:
+            prefetch(question)  # the search's query embedding, computed while the question is read
         q = self.understand(question, turns, self._forced_type(qtype))
         special = None if q.forced else (lineage.answer(self.library, question, turns, q.lang)
                                          or change.answer(self.library, question, turns, q.lang))

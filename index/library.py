@@ -333,6 +333,12 @@ class Library:
         timed("retriever", self.retriever)
         return seconds
 
+    def prefetch(self, query: str) -> None:
+        """Start embedding `query` on a worker thread; the search that follows waits for it, and
+        the caller reads the question meanwhile (the model releases the GIL)."""
+        if self.registry.documents:
+            self.encoder.future(query, self._pool)
+
     def route_queries(self, embedder) -> None:
         """Embed queries with `embedder` from the next search on (eval's disk cache of query vectors)."""
         self.encoder = QueryEncoder(embedder, self.config.query_memo)

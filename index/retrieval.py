@@ -15,7 +15,7 @@ import functools
 import logging
 import re
 import threading
-from concurrent.futures import Executor
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, replace
 
 from index.config import RetrievalConfig
@@ -99,25 +99,39 @@ class Candidate:
 
 
 class QueryEncoder:
-    """Query embeddings with a small memo (embedding a query costs ~20-100 ms of CPU with e5)."""
+    """Query embeddings with a small memo (embedding a query costs ~20-100 ms of CPU with e5).
+
+    The memo holds futures, so a query can be embedded on a worker thread while the caller reads
+    the question (`future(query, executor)`), and a later `embed(query)` waits for that one
+    embedding instead of computing a second. A failed embedding is not kept."""
 
     def __init__(self, embedder, size: int):
         self._embedder = embedder
         self._size = size
-        self._memo: dict[str, list[float]] = {}
+        self._memo: dict[str, Future] = {}
         self._lock = threading.Lock()  # the UI answers several questions at once
 
-    def embed(self, query: str) -> list[float]:
+    def future(self, query: str, executor: Executor | None = None) -> Future:
         with self._lock:
-            cached = self._memo.get(query)
-        if cached is not None:
-            return cached
-        embedding = self._embedder.get_query_embedding(query)
-        with self._lock:
+            pending = self._memo.get(query)
+            if pending is not None and not (pending.done() and pending.exception() is not None):
+                return pending
+            if executor is not None:
+                pending = executor.submit(self._embedder.get_query_embedding, query)
+            else:
+                pending = Future()
             if len(self._memo) >= self._size:
                 self._memo.pop(next(iter(self._memo)))
-            self._memo[query] = embedding
-        return embedding
+            self._memo[query] = pending
+        if executor is None:  # computed here, outside the lock
+            try:
+                pending.set_result(self._embedder.get_query_embedding(query))
+            except BaseException as exc:
+                pending.set_exception(exc)
+        return pending
+
+    def embed(self, query: str) -> list[float]:
+        return self.future(query).result()
 
 
 def margin_reference(lang_rows: list[Candidate], config: RetrievalConfig) -> float:
@@ -227,10 +241,7 @@ class Retriever:
         """Both channels' candidates; the query embedding is computed while BM25 runs."""
         pending = None
         if mode != SearchMode.LEXICAL and embedding is None and self._langs(filters):
-            if self.executor is not None:
-                pending = self.executor.submit(self.encoder.embed, query)
-            else:
-                embedding = self.encoder.embed(query)
+            pending = self.encoder.future(query, self.executor)
         lexical = self.lexical(query, n, filters, symbols) if mode != SearchMode.DENSE else []
         if pending is not None:
             embedding = pending.result()

@@ -7,6 +7,7 @@ language (through the entity table and the glossary), and where they occur.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -47,19 +48,29 @@ class QueryTerm:
         return is_generic(self.label) or any(is_generic(f) for f in self.forms)
 
 
+def _form_kind(form: str) -> str:
+    """How a form is matched: "literal" (Chinese), "acronym" (whole, case-sensitive) or "latin"
+    (a word prefix, any case)."""
+    if CJK.search(form):
+        return "literal"
+    return "acronym" if form.isupper() and len(form) <= 8 else "latin"
+
+
+@functools.lru_cache(maxsize=8192)
+def _pattern(form: str) -> re.Pattern:
+    kind = _form_kind(form)
+    if kind == "literal":
+        return re.compile(re.escape(form))
+    if kind == "acronym":
+        return re.compile(r"(?<![A-Za-z0-9])" + re.escape(form) + r"(?![A-Za-z0-9])")
+    # Latin forms match as word prefixes: "operation" matches "operations".
+    escaped = re.escape(form).replace(r"\ ", r"[\s\-]+").replace("'", "['’]")
+    return re.compile(r"(?<![\w])" + escaped + r"[\w\-]*", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=8192)
 def _patterns(forms: tuple[str, ...]) -> tuple[re.Pattern, ...]:
-    out = []
-    for form in forms:
-        if CJK.search(form):
-            out.append(re.compile(re.escape(form)))
-        elif form.isupper() and len(form) <= 8:
-            out.append(re.compile(r"(?<![A-Za-z0-9])" + re.escape(form) + r"(?![A-Za-z0-9])"))  # an acronym
-        else:
-            # Latin forms match as word prefixes: "operation" matches "operations".
-            escaped = re.escape(form).replace(r"\ ", r"[\s\-]+").replace("'", "['’]")
-            out.append(re.compile(r"(?<![\w])" + escaped + r"[\w\-]*", re.IGNORECASE))
-    return tuple(out)
+    return tuple(_pattern(form) for form in forms)
 
 
 def _weight(label: str) -> float:
@@ -216,6 +227,63 @@ def _document_frequency(forms: tuple[str, ...], texts: tuple[str, ...]) -> int:
     if key not in _DF_MEMO:
         if len(_DF_MEMO) > 20000:  # a long-running server asks many questions
             _DF_MEMO.clear()
-        patterns = _patterns(forms)
-        _DF_MEMO[key] = sum(1 for text in texts if any(p.search(text) for p in patterns))
+        _DF_MEMO[key] = _Joined.of(texts).count(forms)
     return _DF_MEMO[key]
+
+
+class _Joined:
+    """Texts joined by NUL into one string, to count the texts a term occurs in by fast literal
+    searches (`str.find`) instead of running its regex over every text: a regex that opens with a
+    lookbehind is tried at every character. Each literal hit is checked with the term's own pattern
+    at that place, so the count is the regex's. No term pattern matches a NUL, and a NUL is neither
+    a word character nor a letter or digit, so each text's edges read to the lookarounds as a
+    string's edges do. Texts holding a NUL, or whose lower case changes their length, are scanned
+    one by one."""
+
+    def __init__(self, texts: tuple[str, ...]):
+        self.texts = texts
+        self.whole = "\x00".join(texts)
+        self.lower = self.whole.lower()
+        self.starts, position = [], 0
+        for text in texts:
+            self.starts.append(position)
+            position += len(text) + 1
+        self.starts.append(position)  # the end sentinel
+        self.exact = len(self.lower) == len(self.whole) and not any("\x00" in text for text in texts)
+
+    @staticmethod
+    @functools.lru_cache(maxsize=2)
+    def of(texts: tuple[str, ...]) -> "_Joined":
+        return _Joined(texts)
+
+    def count(self, forms: tuple[str, ...]) -> int:
+        """How many texts at least one of `forms` occurs in (as `QueryTerm.occurs_in` finds it)."""
+        if not self.exact:
+            patterns = _patterns(forms)
+            return sum(1 for text in self.texts if any(p.search(text) for p in patterns))
+        found: set[int] = set()
+        for form in forms:
+            kind = _form_kind(form)
+            if kind == "latin":
+                anchor = re.match(r"\w+", form)
+                if anchor is None:  # no word to look for: the regex over everything
+                    found.update(i for i, text in enumerate(self.texts) if _pattern(form).search(text))
+                    continue
+                haystack, needle, lead = self.lower, anchor.group().lower(), anchor.start()
+            else:
+                haystack, needle, lead = self.whole, form, 0
+            pattern, position = _pattern(form), 0
+            # A form that is one word needs only its lookbehind checked: the rest always matches.
+            word = kind == "latin" and lead == 0 and len(needle) == len(form)
+            whole = self.whole
+            while (at := haystack.find(needle, position)) >= 0:
+                index = bisect.bisect_right(self.starts, at) - 1
+                if index in found or (
+                    (at == 0 or not (whole[at - 1].isalnum() or whole[at - 1] == "_")) if word
+                    else (at - lead >= self.starts[index] and pattern.match(whole, at - lead))
+                ):
+                    found.add(index)
+                    position = self.starts[index + 1]  # on to the next text
+                else:
+                    position = at + 1
+        return len(found)
