@@ -45,9 +45,9 @@ def test_peacekeeping_list_reaches_security_council_missions_in_both_languages(s
     assert answer.answer.startswith("共 ")
 
 
-@pytest.mark.xfail(reason="known gap: UNEF (368) and UNIFIL (425) paragraphs never say 'peacekeeping', and "
-                          "the dev gold the judge is fitted on does not count them for this very question "
-                          "(q001), so type_match learns no weight (docs/answer.md, 'Known gap')", strict=False)
+@pytest.mark.xfail(reason="known gap: UNEF (368) and UNIFIL (425) paragraphs never say 'peacekeeping'; one "
+                          "dev question (q001) asks for a class of entities, too few for type_match to learn a "
+                          "weight that keeps them (docs/answer.md, 'Known gap')", strict=False)
 def test_peacekeeping_list_includes_unef_and_unifil(samples_assistant):
     answer = samples_assistant.ask("哪些段落涉及维持和平行动？")
     symbols = {c.rpartition("#")[0] for c in answer.citations}
