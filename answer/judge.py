@@ -114,7 +114,9 @@ def answer_row(x: np.ndarray, p: np.ndarray, ids, kinds) -> np.ndarray | None:
     row = dict.fromkeys(ANSWER_FEATURES, 0.0)
     row["bias"] = 1.0
     row["top_logit"] = _logit(p[top])
-    row["top_lead"] = row["top_logit"] - (_logit(p[second]) if second is not None else _logit(1e-6))
+    # With no other citation there is no lead to measure: unknown (NaN), which the answer model reads as
+    # its fitted mean, as the judge reads a missing dense feature (a lone candidate is not a clear winner).
+    row["top_lead"] = row["top_logit"] - _logit(p[second]) if second is not None else float("nan")
     for name in ANSWER_FEATURES[3:]:
         row[name] = float(x[top, FEATURES.index(name)])
     return np.array([row[f] for f in ANSWER_FEATURES])
@@ -131,7 +133,8 @@ class AnswerModel:
     threshold: float = 0.5
 
     def probability(self, row: np.ndarray) -> float:
-        z = float(((row - self.mean) / self.scale) @ self.weights)
+        standardized = (row - self.mean) / self.scale
+        z = float(np.where(np.isnan(standardized), 0.0, standardized) @ self.weights)  # unknown: the mean
         return float(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
 
     def to_json(self) -> dict:

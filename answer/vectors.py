@@ -1,5 +1,5 @@
-"""Embeddings the judge reads: the query's, the stored paragraphs' (through the embedding cache,
-so a paragraph the store embedded at ingest costs a cache lookup), and clauses'."""
+"""Embeddings the judge reads: the query's, the stored paragraphs' (the vectors Chroma holds for
+them, read by id: what dense retrieval compared), and clauses'."""
 
 from __future__ import annotations
 
@@ -23,7 +23,6 @@ class LibraryVectors:
     def __init__(self, library):
         self.library = library
         self.embedder = getattr(library, "embedder", None)
-        self._embed_texts: tuple[int, dict[tuple[str, str, str], str]] | None = None
 
     @classmethod
     def of(cls, library) -> "LibraryVectors | None":
@@ -40,25 +39,20 @@ class LibraryVectors:
         vector = encoder.embed(text) if encoder is not None else self.embedder.get_query_embedding(text)
         return _unit(vector)[0]
 
-    def _stored_texts(self) -> dict[tuple[str, str, str], str]:
-        """(symbol, lang, ref) -> the text the store embedded (title and kind word included)."""
-        registry = getattr(self.library, "registry", None)
-        if registry is None:
-            return {}
-        generation = registry.generation
-        if self._embed_texts is None or self._embed_texts[0] != generation:
-            texts = {}
-            for info in self.library.documents():
-                for r in self.library.sidecar(info):
-                    meta = r["metadata"]
-                    texts[(meta["symbol"], meta["lang"], meta["ref"])] = r.get("embed_text") or r["text"]
-            self._embed_texts = (generation, texts)
-        return self._embed_texts[1]
-
     def paragraph_cosines(self, query: np.ndarray, hits) -> np.ndarray:
-        stored = self._stored_texts()
-        texts = [stored.get((h.symbol, h.lang, h.ref), h.text) for h in hits]
-        return self.cosines(query, texts)
+        """Cosines of the question and each hit's stored vector (a hit the store does not hold, as
+        in a test double, is embedded from its text)."""
+        hits = list(hits)
+        if not hits:
+            return np.zeros(0, dtype=np.float32)
+        stored_vectors = getattr(self.library, "stored_vectors", None)
+        vectors = stored_vectors(hits) if stored_vectors is not None else [None] * len(hits)
+        missing = [i for i, v in enumerate(vectors) if v is None]
+        if missing:
+            embedded = self.embedder.get_text_embedding_batch([hits[i].text for i in missing])
+            for i, vector in zip(missing, embedded):
+                vectors[i] = vector
+        return _unit(vectors) @ query
 
     def cosines(self, query: np.ndarray, texts: list[str]) -> np.ndarray:
         if not texts:

@@ -27,7 +27,7 @@ FLUSH_AT = 4000  # nodes per Chroma write: large batches, bounded memory
 
 
 def _vary_record(record: dict, copy: int, symbol: str, version: str, analyzer) -> tuple[dict, str]:
-    from ingest.model import paragraph_id
+    from index.nodes import node_id
 
     meta = dict(record["metadata"])
     text = vary_text(record["text"], copy)
@@ -40,8 +40,7 @@ def _vary_record(record: dict, copy: int, symbol: str, version: str, analyzer) -
                              ensure_ascii=False),
         source=f"bench copy {copy} of {meta.get('source', '')}",
     )
-    node_id = f"{paragraph_id(symbol, meta['lang'], meta['ref'])}@{version[:16]}"
-    varied = {"node_id": node_id, "text": text, "embed_text": vary_text(record["embed_text"], copy),
+    varied = {"node_id": node_id(symbol, meta["lang"], meta["ref"], version), "text": text, "embed_text": vary_text(record["embed_text"], copy),
               "metadata": meta, "tokens": analyzer.tokens(text), "entities": analyzer.entity_ids(text),
               "analyzer": analyzer.fingerprint}
     return varied, record["node_id"]

@@ -189,6 +189,8 @@ def answer_score(q: np.ndarray, meta, t: float) -> float:
 
 def fit_answer(x, p_oof, y, groups, info) -> tuple[AnswerModel, dict]:
     rows, labels, qgroups, meta = answer_rows(x, p_oof, y, groups, info)
+    # An unknown feature (no second citation to lead) takes its column's mean, as the model reads it.
+    rows = np.where(np.isnan(rows), np.nanmean(rows, axis=0), rows)
     w, mean, scale = fit_logistic(rows, labels, bias=0)
     q_oof = out_of_fold(rows, labels, qgroups, bias=0)
     grid = np.round(np.arange(0.05, 0.96, 0.01), 2)

@@ -21,7 +21,7 @@ from index.embeddings import CachedEmbedding, check_identity, make_embedder
 from index.hits import Hit, SearchFilters, SearchMode
 from index.lexical import LexicalEntry, LexicalIndex
 from index.links import LinksIndex
-from index.nodes import document_version, records_for, to_hit, to_node
+from index.nodes import document_version, node_id, records_for, to_hit, to_node
 from index.registry import DocumentInfo, Registry, RegistrySnapshot, doc_key
 from index.retrieval import QueryEncoder, Retriever
 from index.sidecars import SidecarCache
@@ -332,6 +332,22 @@ class Library:
             timed("chroma", lambda: [self.vectors.query(lang, embedding, 1) for lang in snapshot.langs])
         timed("retriever", self.retriever)
         return seconds
+
+    def stored_vectors(self, hits: list[Hit]) -> list[list[float] | None]:
+        """The vector each hit's paragraph is stored with in Chroma (what dense retrieval compared),
+        None for a hit the store does not hold."""
+        wanted: dict[str, list[str]] = {}
+        ids = []
+        for h in hits:
+            version = h.metadata.get("version") or ""
+            ids.append(node_id(h.symbol, h.lang, h.ref, version) if version else None)
+            if version:
+                wanted.setdefault(h.lang, []).append(ids[-1])
+        found: dict[str, list[float]] = {}
+        for lang, node_ids in wanted.items():
+            if lang in self.snapshot().langs:  # a language with no document has no collection
+                found.update(self.vectors.vectors_of(lang, node_ids))
+        return [found.get(i) if i else None for i in ids]
 
     def prefetch(self, query: str) -> None:
         """Start embedding `query` on a worker thread; the search that follows waits for it, and

@@ -60,6 +60,11 @@ class Record:
         return cls(data["node_id"], data["text"], data["embed_text"], data["metadata"])
 
 
+def node_id(symbol: str, lang: str, ref: str, version: str) -> str:
+    """The Chroma id of one paragraph of one document version."""
+    return f"{paragraph_id(symbol, lang, ref)}@{version[:16]}"
+
+
 def records_for(doc: Document, version: str) -> list[Record]:
     """One record per paragraph, in document order. Node ids carry the version so
     that a new version can be written beside the old one before the old is removed."""
@@ -83,8 +88,7 @@ def records_for(doc: Document, version: str) -> list[Record]:
             "position": position,
             "version": version,
         }
-        node_id = f"{paragraph_id(doc.symbol, doc.lang, p.ref)}@{version[:16]}"
-        records.append(Record(node_id, p.text, embed_text(doc, p), metadata))
+        records.append(Record(node_id(doc.symbol, doc.lang, p.ref, version), p.text, embed_text(doc, p), metadata))
     return records
 
 

@@ -100,6 +100,16 @@ class ParagraphVectors:
         """One bare Chroma top-k on a collection, no llama-index and no filter: the bench's floor."""
         return self._store(lang).client.query(query_embeddings=[embedding], n_results=k, include=["metadatas"])
 
+    def vectors_of(self, lang: str, node_ids: list[str]) -> dict[str, list[float]]:
+        """node id -> stored vector, for those of `node_ids` the collection holds."""
+        if not node_ids:
+            return {}
+        try:
+            got = self._store(lang).client.get(ids=list(node_ids), include=["embeddings"])
+        except Exception as exc:
+            raise StoreError(f"cannot read vectors from collection {COLLECTION_PREFIX}{lang}: {exc}") from exc
+        return dict(zip(got["ids"], got["embeddings"]))
+
     def embeddings(self, lang: str) -> dict[str, list[float]]:
         """node id -> stored vector of every node of one language."""
         got = self._store(lang).client.get(include=["embeddings"])
