@@ -84,13 +84,17 @@ def find_dates(text: str) -> list[tuple[int, int | None, int | None]]:
     for m in _DATE.finditer(text):
         g = m.groupdict()
         if g["zy"]:
-            out.append((int(g["zy"]), int(g["zm"]) if g["zm"] else None, int(g["zd"]) if g["zd"] else None))
+            date = (int(g["zy"]), int(g["zm"]) if g["zm"] else None, int(g["zd"]) if g["zd"] else None)
         elif g["y1"]:
-            out.append((int(g["y1"]), _MONTH_NUMBER[g["m1"].lower()], int(g["d1"])))
+            date = (int(g["y1"]), _MONTH_NUMBER[g["m1"].lower()], int(g["d1"]))
         elif g["y2"]:
-            out.append((int(g["y2"]), _MONTH_NUMBER[g["m2"].lower()], int(g["d2"])))
+            date = (int(g["y2"]), _MONTH_NUMBER[g["m2"].lower()], int(g["d2"]))
         else:
-            out.append((int(g["y3"]), _MONTH_NUMBER[g["m3"].lower()], None))
+            date = (int(g["y3"]), _MONTH_NUMBER[g["m3"].lower()], None)
+        _year, month, day = date
+        # "2016年13月" or "32 May" (a misprint, an OCR slip) is no date: it is not read, nor rendered.
+        if (month is None or 1 <= month <= 12) and (day is None or 1 <= day <= 31):
+            out.append(date)
     return out
 
 
@@ -102,8 +106,9 @@ def render_date(date: tuple[int, int | None, int | None], lang: str) -> str:
     """
     year, month, day = date
     if lang == "zh":
+        month = month if month and 1 <= month <= 12 else None
         return f"{year}年" + (f"{month}月" if month else "") + (f"{day}日" if month and day else "")
-    if not month:
+    if not month or not 1 <= month <= 12:
         return str(year)
     names = MONTHS["fr" if lang == "fr" else "en"]
     day_text = ("1er" if lang == "fr" and day == 1 else str(day)) if day else ""

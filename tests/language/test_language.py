@@ -65,6 +65,13 @@ def test_dates_are_read_and_rendered_in_each_language():
     assert render_date((2012, 1, 1), "fr") == "1er janvier 2012"
 
 
+def test_a_misprinted_date_is_not_read_and_never_breaks_rendering():
+    """Regression: "2016年19月" (a shifted copy in the bench, an OCR slip in a real text) crashed an answer."""
+    assert find_dates("延长到2016年19月16日") == []
+    assert find_dates("until 32 May 2016 and 16 December 2016") == [(2016, 12, 16)]
+    assert render_date((2016, 19, 16), "en") == "2016" and render_date((2016, 19, 16), "zh") == "2016年"
+
+
 def test_a_resolution_year_is_a_date_but_not_a_full_date():
     assert has_fact("as set out in resolution 2252 (2015)", Wanted.DATE)
     assert not has_full_date("as set out in resolution 2252 (2015)")
