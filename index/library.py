@@ -108,6 +108,7 @@ class Library:
         sources = collect_sources(paths, symbol=symbol, lang=lang)
         report = IngestReport()
         start = self.embedder.computed
+        first: dict[str, tuple[str, str]] = {}  # document key -> (path, version) of its first file in this run
         with self.registry.write_lock(self.lock_timeout):
             self._heal()
             for done, source in enumerate(sources):
@@ -115,6 +116,13 @@ class Library:
                     progress(done, len(sources), source.path.name)
                 try:
                     doc = self.parse(source, self.settings.max_file_bytes)
+                    key, version = doc_key(normalize_symbol(doc.symbol), doc.lang), document_version(doc)
+                    if key in first and first[key][1] != version:
+                        # Two files of one run print the same symbol with different texts (a mislabelled
+                        # copy): the first one stays, so that running again changes nothing.
+                        raise ResqaError(f"{source.path}: prints {normalize_symbol(doc.symbol)} ({doc.lang}) "
+                                         f"like {first[key][0]}, with another text: skipped")
+                    first.setdefault(key, (str(source.path), version))
                     status = self._ingest_locked(doc)
                 except ResqaError as exc:
                     logger.warning("%s: %s", source.path, exc)

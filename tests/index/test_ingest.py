@@ -173,3 +173,27 @@ def test_failure_after_the_flip_serves_the_new_version_and_next_run_removes_the_
     assert library.ingest_document(make_doc(operative=("New first.",))) == "unchanged"
     assert _store_count(library) == 3
     assert library.registry.pending == {}
+
+
+def test_two_files_of_one_run_printing_one_symbol_keep_the_first_and_running_again_changes_nothing(
+        settings, tmp_path):
+    """Regression: corpora/unsc/S_RES_0542_1983.txt holds resolution 538's text, so every run of the
+    folder replaced 538 with the other file's text and back ("updated", never "unchanged")."""
+    from pathlib import Path
+
+    real = Path(__file__).resolve().parents[2] / "corpora" / "unsc"
+    folder = tmp_path / "unsc"
+    folder.mkdir()
+    for name in ("S_RES_0538_1983.txt", "S_RES_0542_1983.txt", "S_RES_0539_1983.txt"):
+        (folder / name).write_bytes((real / name).read_bytes())
+    library = Library.open(settings, embedder=FakeEmbedding())  # the real parser reads the printed symbol
+    first = library.ingest_paths([folder])
+    assert [e["path"].rpartition("/")[2] for e in first.added] == ["S_RES_0538_1983.txt", "S_RES_0539_1983.txt"]
+    assert len(first.failed) == 1 and first.failed[0]["path"].endswith("S_RES_0542_1983.txt")
+    assert "prints S/RES/538 (1983) (en) like" in first.failed[0]["error"]
+    versions = {(d.symbol, d.version) for d in library.documents()}
+    again = library.ingest_paths([folder])
+    assert not again.added and not again.updated and len(again.unchanged) == 2 and len(again.failed) == 1
+    assert {(d.symbol, d.version) for d in library.documents()} == versions
+    assert again.embedded == 0
+    library.close()
