@@ -107,8 +107,8 @@ class Assistant:
 
     def understand(self, question: str, turns=(), forced: QuestionType | None = None) -> Question:
         """The question parsed once, with the registered symbols and the corpus's term rarity."""
-        registry = getattr(self.library, "registry", None)
-        known = frozenset(d.symbol for d in registry.documents.values()) if registry is not None else frozenset()
+        snapshot = getattr(self.library, "snapshot", None)  # test doubles of the library may lack it
+        known = snapshot().symbols if snapshot is not None else frozenset()
         size, sample = self._rarity_sample()
         return parse_question(question, turns, self.analyzer, known, sample, forced, corpus_size=size)
 

@@ -8,7 +8,6 @@ Rules, not a model: they are short, testable and work in zh, en and fr.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -125,24 +124,14 @@ class Question:
 
 def _named_symbols(text: str, known_symbols) -> tuple[str, ...]:
     from index.retrieval import find_named_symbols
-    from ingest.symbols import symbol_key
+    from ingest.symbols import symbol_key, symbols_by_key
 
     known_symbols = frozenset(known_symbols)
     found = list(find_named_symbols(text, known_symbols)) if known_symbols else []
-    by_key = _by_symbol_key(known_symbols)
+    by_key = symbols_by_key(known_symbols)
     for m in _SYMBOL.finditer(text):
-        found += by_key.get(symbol_key(m.group(0).strip()), [])
+        found += by_key.get(symbol_key(m.group(0).strip()), ())
     return tuple(dict.fromkeys(found))
-
-
-@functools.lru_cache(maxsize=4)
-def _by_symbol_key(symbols: frozenset[str]) -> dict[str, list[str]]:
-    from ingest.symbols import symbol_key
-
-    index: dict[str, list[str]] = {}
-    for symbol in sorted(symbols):
-        index.setdefault(symbol_key(symbol), []).append(symbol)
-    return index
 
 
 def parse_question(text: str, turns: tuple[Turn, ...] = (), analyzer=None, known_symbols=(),

@@ -352,8 +352,9 @@ class Library:
             if version:
                 wanted.setdefault(h.lang, []).append(ids[-1])
         found: dict[str, list[float]] = {}
+        langs = self.snapshot().langs  # a language with no document has no collection
         for lang, node_ids in wanted.items():
-            if lang in self.snapshot().langs:  # a language with no document has no collection
+            if lang in langs:
                 found.update(self.vectors.vectors_of(lang, node_ids))
         return [found.get(i) if i else None for i in ids]
 

@@ -68,10 +68,6 @@ class RegistrySnapshot:
     documents: Mapping[str, DocumentInfo] = field(default_factory=lambda: MappingProxyType({}))
     embedding: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
 
-    def version_of(self, symbol: str, lang: str) -> str | None:
-        info = self.documents.get(doc_key(symbol, lang))
-        return info.version if info else None
-
     def sorted_documents(self) -> list[DocumentInfo]:
         return sorted(self.documents.values(), key=lambda d: (d.symbol, d.lang))
 

@@ -6,6 +6,7 @@ The printed form is the normal form: `A/RES/79/331`, `A/RES/ES-10/22`,
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -37,6 +38,19 @@ def normalize_symbol(s: str) -> str:
 def symbol_key(s: str) -> str:
     """The comparison key: no spaces, no case."""
     return re.sub(r"\s+", "", normalize_symbol(s)).casefold()
+
+
+@functools.lru_cache(maxsize=4)
+def symbols_by_key(symbols: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The symbols of a set by their comparison key (`symbol_key`), each key's in sorted order.
+
+    >>> symbols_by_key(frozenset({"S/RES/2446 (2018)"}))["s/res/2446(2018)"]
+    ('S/RES/2446 (2018)',)
+    """
+    index: dict[str, list[str]] = {}
+    for symbol in sorted(symbols):
+        index.setdefault(symbol_key(symbol), []).append(symbol)
+    return {key: tuple(found) for key, found in index.items()}
 
 
 def symbols_equal(a: str, b: str) -> bool:
