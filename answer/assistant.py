@@ -47,7 +47,8 @@ class Assistant:
 
             analyzer = LexicalAnalyzer()
         self.analyzer = analyzer
-        self.judge = Judge.load(vectors=LibraryVectors.of(library), entities=analyzer.entities)
+        self.judge = Judge.load(vectors=LibraryVectors.of(library), entities=analyzer.entities,
+                                lexicon=analyzer.bilingual)
         self._candidates = Candidates(library, analyzer.entities)
         # Built only when an endpoint is configured; constructing it opens no connection.
         self.llm = llm if llm is not None else llm_backend.build_llm(settings)
@@ -59,6 +60,9 @@ class Assistant:
 
         warm = getattr(self.library, "warm", None)
         seconds = dict(warm()) if warm is not None else {}
+        started = time.perf_counter()
+        _ = self.analyzer.bilingual.senses
+        seconds["bilingual lexicon"] = round(time.perf_counter() - started, 3)
         started = time.perf_counter()
         self.understand("Until when was the mandate of the mission extended? 任务延长到哪一天？")
         seconds["question reader"] = round(time.perf_counter() - started, 3)

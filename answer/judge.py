@@ -23,24 +23,24 @@ from answer.question import Question
 from index.hits import Hit
 from language.facts import Wanted, has_fact, has_full_date
 from language.entities import concept_types
-from language.terms import coverage, matched, partial_coverage
+from language.terms import bilingual_coverage, coverage, matched, partial_coverage
 
 log = logging.getLogger(__name__)
 
 JUDGE_PATH = Path(__file__).parent / "data" / "judge.json"
 
 FEATURES = (
-    "bias", "cos", "cos_gap", "cos_gap_lang", "bm25", "rank", "coverage", "coverage_parts",
-    "coverage_title", "specific", "q_absent", "entity_match", "entity_missing", "entity_conflict", "type_match",
+    "bias", "cos", "cos_gap", "cos_gap_lang", "bm25", "pivot", "rank", "coverage", "coverage_parts",
+    "coverage_title", "coverage_bilingual", "specific", "q_absent", "entity_match", "entity_missing", "entity_conflict", "type_match",
     "fact", "fact_missing", "full_date", "operative",
-    "preamble", "title", "same_lang", "named_doc", "named_other", "list", "list_cos_gap", "list_coverage",
+    "preamble", "title", "same_lang", "named_doc", "named_other", "named_unregistered", "list", "list_cos_gap", "list_coverage",
 )
 DENSE_FEATURES = ("cos", "cos_gap", "cos_gap_lang")
 # The lookup decision (is there an answer at all?) is a question-level model over the judged
 # candidates: the top paragraph's probability (as a logit), its lead over the next paragraph, and a few
 # of the top paragraph's own features that tell a near miss ("the document exists, the fact doesn't").
-ANSWER_FEATURES = ("bias", "top_logit", "top_lead", "cos", "coverage_parts", "q_absent", "entity_missing",
-                   "fact_missing", "same_lang", "named_doc")
+ANSWER_FEATURES = ("bias", "top_logit", "top_lead", "cos", "coverage_parts", "coverage_bilingual", "q_absent", "entity_missing",
+                   "fact_missing", "same_lang", "named_doc", "named_unregistered")
 _OPERATIVE_KINDS = {"operative", "subparagraph"}
 _PREAMBLE_KINDS = {"preamble"}
 
@@ -52,6 +52,7 @@ class Judgement:
     rank: int = 0  # position in the retrieval order
     dense: tuple[float, float, float] | None = None  # (cos, best cos, best cos in its language)
     lexical_ratio: float = 0.0
+    pivot_ratio: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -156,13 +157,14 @@ def _kind_flags(kind: str) -> tuple[float, float, float]:
 
 
 class Judge:
-    def __init__(self, model: JudgeModel, vectors=None, entities=None):
+    def __init__(self, model: JudgeModel, vectors=None, entities=None, lexicon=None):
         self.model = model
         self.vectors = vectors  # answer.vectors.LibraryVectors, or None: no dense evidence
         self.entities = entities  # language.entities.EntityTable, or None
+        self.lexicon = lexicon  # language.bilingual.BilingualLexicon, or None: terms are matched literally only
 
     @classmethod
-    def load(cls, path: Path = JUDGE_PATH, vectors=None, entities=None) -> "Judge":
+    def load(cls, path: Path = JUDGE_PATH, vectors=None, entities=None, lexicon=None) -> "Judge":
         if Path(path).exists():
             try:
                 model = JudgeModel.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
@@ -172,7 +174,7 @@ class Judge:
         else:
             log.warning("no judge weights at %s (run python -m eval.fit_judge); using the prior", path)
             model = JudgeModel.prior()
-        return cls(model, vectors, entities)
+        return cls(model, vectors, entities, lexicon)
 
     # -- features ---------------------------------------------------------------------------
     def _cosines(self, question: Question, hits: list[Hit]):
@@ -182,7 +184,7 @@ class Judge:
         return query, self.vectors.paragraph_cosines(query, hits)
 
     def _row(self, question: Question, h: Hit, text: str, dense: tuple[float, float, float, float] | None,
-             lexical_ratio: float, rank: int) -> list[float]:
+             lexical_ratio: float, rank: int, pivot_ratio: float = 0.0) -> list[float]:
         """FEATURES of `text` (the paragraph's, or a clause window's) of hit `h`.
         `dense` = (cosine, best cosine of all candidates, best cosine of the same language)."""
         row = dict.fromkeys(FEATURES, 0.0)
@@ -191,10 +193,16 @@ class Judge:
             c, best, best_lang = dense
             row["cos"], row["cos_gap"], row["cos_gap_lang"] = c, c - best, c - best_lang
         row["bm25"] = lexical_ratio
+        row["pivot"] = pivot_ratio
         row["rank"] = 1.0 / (1 + rank)
         row["coverage"] = coverage(question.terms, text)
         row["coverage_parts"] = partial_coverage(question.terms, text)
         row["coverage_title"] = coverage(question.terms, h.title) if h.title else 0.0
+        # Through the bilingual lexicon only across languages: inside one language, matching a compound
+        # word by word ("维持和平行动" in "维持国际和平 ... 行动") is looser than the literal match.
+        row["coverage_bilingual"] = (bilingual_coverage(question.terms, text, self.lexicon)
+                                     if self.lexicon is not None and h.lang != question.lang
+                                     else row["coverage_parts"])
         row["specific"] = float(any(not t.generic for t in matched(question.terms, text)))
         specific = [t for t in question.terms if not t.generic]
         row["q_absent"] = sum(t.weight for t in specific if t.absent) / (sum(t.weight for t in specific) or 1.0)
@@ -218,6 +226,8 @@ class Judge:
         if question.named_symbols:
             named = h.symbol in question.named_symbols
             row["named_doc"], row["named_other"] = float(named), float(not named)
+        # A resolution named by a number no document carries ("resolution 1325" in a library without it).
+        row["named_unregistered"] = float(bool(question.unregistered) and not question.named_symbols)
         if question.is_list:
             row["list"] = 1.0
             row["list_cos_gap"] = row["cos_gap"]
@@ -231,13 +241,15 @@ class Judge:
         if not hits:
             return x
         best_lexical = max(h.lexical_score or 0.0 for h in hits) or 1.0
+        best_pivot = max(h.pivot_score or 0.0 for h in hits) or 1.0
         best_lang: dict[str, float] = {}
         if cos is not None:
             for h, c in zip(hits, cos):
                 best_lang[h.lang] = max(best_lang.get(h.lang, -1.0), float(c))
         for i, h in enumerate(hits):
             dense = None if cos is None else (float(cos[i]), float(cos.max()), best_lang[h.lang])
-            x[i] = self._row(question, h, h.text, dense, (h.lexical_score or 0.0) / best_lexical, i)
+            x[i] = self._row(question, h, h.text, dense, (h.lexical_score or 0.0) / best_lexical, i,
+                             (h.pivot_score or 0.0) / best_pivot)
         if cos is None:
             # No dense evidence (a library without an embedder): the dense features take their
             # fitted means, so they push neither way and the lexical evidence decides.
@@ -257,7 +269,8 @@ class Judge:
         h = judged.hit
         spans = windows(h.text, h.lang) or [(0, len(h.text))]
         texts = [h.text[a:b] for a, b in spans]
-        rows = np.array([self._row(question, h, t, judged.dense, judged.lexical_ratio, judged.rank) for t in texts])
+        rows = np.array([self._row(question, h, t, judged.dense, judged.lexical_ratio, judged.rank, judged.pivot_ratio)
+                         for t in texts])
         p = self.model.probability(rows)
         widths = [b - a for a, b in spans]
         best = max(range(len(spans)), key=lambda i: (round(float(p[i]), 3), -widths[i], -i))
@@ -273,14 +286,14 @@ class Judge:
             return np.zeros((0, len(FEATURES))), np.zeros(0), []
         x = self.features(question, hits)
         p = self.model.probability(x)
-        col = {f: FEATURES.index(f) for f in ("cos", "cos_gap", "cos_gap_lang", "bm25")}
+        col = {f: FEATURES.index(f) for f in ("cos", "cos_gap", "cos_gap_lang", "bm25", "pivot")}
         out = []
         for i, h in enumerate(hits):
             dense = None
             if self.vectors is not None:
                 c = float(x[i, col["cos"]])
                 dense = (c, c - float(x[i, col["cos_gap"]]), c - float(x[i, col["cos_gap_lang"]]))
-            out.append(Judgement(h, float(p[i]), i, dense, float(x[i, col["bm25"]])))
+            out.append(Judgement(h, float(p[i]), i, dense, float(x[i, col["bm25"]]), float(x[i, col["pivot"]])))
         return x, p, sorted(out, key=lambda j: (-j.p, j.rank))
 
     def bar(self, question: Question) -> float:

@@ -108,6 +108,7 @@ class Question:
     query: str = ""  # what to search: the question, or a follow-up's new topic
     wanted: Wanted = Wanted.ANY
     named_symbols: tuple[str, ...] = ()  # registered documents the question names
+    unregistered: tuple[str, ...] = ()  # resolution numbers it names that no registered document carries
     ref: str | None = None  # the paragraph it names ("op8")
     terms: tuple[QueryTerm, ...] = ()
     entities: frozenset[str] = frozenset()
@@ -134,6 +135,12 @@ def _named_symbols(text: str, known_symbols) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def _unregistered(text: str, known_symbols) -> tuple[str, ...]:
+    from index.retrieval import unregistered_numbers
+
+    return tuple(unregistered_numbers(text, frozenset(known_symbols))) if known_symbols else ()
+
+
 def parse_question(text: str, turns: tuple[Turn, ...] = (), analyzer=None, known_symbols=(),
                    corpus_texts=(), forced: QuestionType | None = None, corpus_size: int | None = None) -> Question:
     """Read `text` (and the conversation `turns`) into a `Question`.
@@ -156,6 +163,7 @@ def parse_question(text: str, turns: tuple[Turn, ...] = (), analyzer=None, known
     ref = named_ref(text)
     mentioned = _SYMBOL.search(text)
     named = _named_symbols(text, known_symbols)
+    unregistered = _unregistered(text, known_symbols)
     action, query, qtype, scope, target = "search", text, classify(text), (), None
     for version_lang, pattern in _VERSION_REQUEST:
         if forced is None and pattern.search(text) and ctx.citations and short and ref is None:
@@ -173,7 +181,7 @@ def parse_question(text: str, turns: tuple[Turn, ...] = (), analyzer=None, known
     terms = weigh_by_rarity(question_terms(query, analyzer), corpus_texts, corpus_size)
     return Question(
         text=text, lang=lang, qtype=qtype, action=action, query=query, wanted=wanted_of(query),
-        named_symbols=named, ref=ref, terms=terms,
+        named_symbols=named, unregistered=unregistered, ref=ref, terms=terms,
         entities=frozenset(t.entity for t in terms if t.entity), concepts=concept_types(query), context=ctx, scope=scope,
         target_lang=target, forced=forced is not None,
     )

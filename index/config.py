@@ -23,6 +23,9 @@ class RetrievalConfig:
     # Weight of the BM25 ranking (each language's dense ranking weighs 1): at 1.0 and above,
     # keyword-heavy boilerplate outranked the paragraph the dense channel found; at 0.5 lookups lost.
     lexical_weight: float = 0.7
+    # Weight of the cross-language BM25 ranking over bilingual pivot keys (language/bilingual.py);
+    # 0 turns the channel off.
+    pivot_weight: float = 0.4
     # Weight of the ranking of the paragraphs inside a resolution the question names by number
     # (same as one language's dense ranking; not tuned further).
     named_weight: float = 1.0
@@ -70,7 +73,7 @@ class RetrievalConfig:
         for name in positive:
             if getattr(self, name) <= 0:
                 raise ConfigError(f"RetrievalConfig.{name}={getattr(self, name)!r} must be positive")
-        for name in ("lexical_weight", "named_weight", "language_margin_scale"):
+        for name in ("lexical_weight", "pivot_weight", "named_weight", "language_margin_scale"):
             if getattr(self, name) < 0:
                 raise ConfigError(f"RetrievalConfig.{name}={getattr(self, name)!r} must not be negative")
         for name in ("title_factor", "language_weight_floor"):

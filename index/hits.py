@@ -49,6 +49,7 @@ class Hit:
     # Cosine minus the `margin_rank`-th cosine of the hit's language (RetrievalConfig): e5 cosines
     # sit in a narrow band whose level depends on the language pair, so evidence is judged by this.
     dense_margin: float | None = None
+    pivot_score: float | None = None  # BM25 over bilingual pivot keys, when the cross-language channel ran
     metadata: dict = field(default_factory=dict, compare=False, hash=False)
 
     def to_json(self) -> dict:

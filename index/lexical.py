@@ -26,7 +26,7 @@ import numpy as np
 logger = logging.getLogger(__name__)
 
 EMPTY_TOKEN = "\x00"  # an entry with no tokens (a bare number) would break bm25s' vocabulary
-FORMAT = 2  # bump when the saved layout changes: older folders are rebuilt, never misread (2: entities, rarity)
+FORMAT = 3  # bump when the saved layout changes: older folders are rebuilt, never misread (2: entities, rarity; 3: pivot)
 
 
 @dataclass(frozen=True)
@@ -37,13 +37,16 @@ class LexicalEntry:
     kind: str
     tokens: tuple[str, ...]
     entities: tuple[str, ...] = ()  # the entity ids the paragraph names
+    keys: tuple[str, ...] = ()  # its bilingual pivot keys (language/bilingual.py)
 
 
 class LexicalIndex:
-    """BM25 over pre-tokenized entries. `search` returns only rows scoring above zero."""
+    """BM25 over pre-tokenized entries, and a second BM25 over their bilingual pivot keys (the
+    cross-language channel). `search` returns only rows scoring above zero."""
 
     def __init__(self, node_ids: list[str], doc_keys: list[str], positions: list[int], kinds: list[str],
-                 bm25=None, entities: list[tuple[str, ...]] | None = None, rarity_texts: tuple[str, ...] = ()):
+                 bm25=None, entities: list[tuple[str, ...]] | None = None, rarity_texts: tuple[str, ...] = (),
+                 pivot=None):
         self.node_ids, self.doc_keys, self.positions, self.kinds = node_ids, doc_keys, positions, kinds
         self.entities = entities if entities is not None else [()] * len(node_ids)
         # The paragraphs the reader counts a term's rarity in (`language.terms.rarity_sample` of every
@@ -51,17 +54,21 @@ class LexicalIndex:
         self.rarity_texts = tuple(rarity_texts)
         self._bm25 = bm25
         self._vocab = bm25.vocab_dict if bm25 is not None else {}
+        self._pivot = pivot
+        self._pivot_vocab = pivot.vocab_dict if pivot is not None else {}
 
     @classmethod
     def build(cls, entries: list[LexicalEntry], rarity_texts: tuple[str, ...] = ()) -> "LexicalIndex":
-        bm25 = None
+        bm25 = pivot = None
         if entries:
             import bm25s
 
             bm25 = bm25s.BM25()
             bm25.index([list(e.tokens) or [EMPTY_TOKEN] for e in entries], show_progress=False)
+            pivot = bm25s.BM25()
+            pivot.index([list(e.keys) or [EMPTY_TOKEN] for e in entries], show_progress=False)
         return cls([e.node_id for e in entries], [e.doc_key for e in entries], [e.position for e in entries],
-                   [e.kind for e in entries], bm25, [tuple(e.entities) for e in entries], rarity_texts)
+                   [e.kind for e in entries], bm25, [tuple(e.entities) for e in entries], rarity_texts, pivot)
 
     def __len__(self) -> int:
         return len(self.node_ids)
@@ -111,23 +118,12 @@ class LexicalIndex:
     def search(self, query_tokens: list[str], rows: np.ndarray | None = None,
                limit: int | None = None) -> list[tuple[int, float]]:
         """(row, score) with score > 0, best first (ties by row); `rows`: a `mask` to search in."""
-        if self._bm25 is None or not query_tokens:
-            return []
-        known = [t for t in query_tokens if t in self._vocab]
-        if not known:
-            return []
-        scores = np.asarray(self._bm25.get_scores(known))
-        positive = scores > 0
-        if rows is not None:
-            positive &= rows
-        positive = np.flatnonzero(positive)
-        if limit is not None and len(positive) > limit:
-            # Only the best `limit` rows are wanted: select them in linear time, then sort those.
-            # Rows tied with the limit-th score are all kept, so the order below is a full sort's.
-            cut = -np.partition(-scores[positive], limit - 1)[limit - 1]
-            positive = positive[scores[positive] >= cut]
-        order = positive[np.argsort(-scores[positive], kind="stable")][:limit]
-        return [(int(row), float(scores[row])) for row in order]
+        return best_rows(_scores(self._bm25, self._vocab, query_tokens), rows, limit)
+
+    def pivot_scores(self, query_keys: list[str]) -> np.ndarray | None:
+        """The BM25 score of every row over the entries' pivot keys (the cross-language channel);
+        None when no key of the query is indexed. Select from it with `best_rows`."""
+        return _scores(self._pivot, self._pivot_vocab, query_keys)
 
     # -- persistence ---------------------------------------------------------------------------
     def save(self, folder: Path) -> None:
@@ -143,6 +139,8 @@ class LexicalIndex:
         (tmp / "rows.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
         if self._bm25 is not None:
             self._bm25.save(str(tmp / "bm25"), show_progress=False)
+        if self._pivot is not None:
+            self._pivot.save(str(tmp / "pivot"), show_progress=False)
         try:
             os.replace(tmp, folder)
         except OSError:  # another process saved the same generation first: theirs is as good
@@ -156,13 +154,37 @@ class LexicalIndex:
             rows = json.loads((folder / "rows.json").read_text(encoding="utf-8"))
             if rows.get("format") != FORMAT:
                 return None
-            bm25 = None
+            bm25 = pivot = None
             if rows["node_ids"]:
                 import bm25s
 
                 bm25 = bm25s.BM25.load(str(folder / "bm25"), mmap=False, show_progress=False)
+                pivot = bm25s.BM25.load(str(folder / "pivot"), mmap=False, show_progress=False)
         except (OSError, ValueError, KeyError) as exc:
             logger.info("lexical index at %s not usable (%s): rebuilding", folder, exc)
             return None
         return cls(rows["node_ids"], rows["doc_keys"], rows["positions"], rows["kinds"], bm25,
-                   [tuple(ids) for ids in rows["entities"]], tuple(rows["rarity_texts"]))
+                   [tuple(ids) for ids in rows["entities"]], tuple(rows["rarity_texts"]), pivot)
+
+
+def _scores(bm25, vocab: dict, query_tokens: list[str]) -> np.ndarray | None:
+    known = [t for t in query_tokens if t in vocab] if bm25 is not None else []
+    return np.asarray(bm25.get_scores(known)) if known else None
+
+
+def best_rows(scores: np.ndarray | None, rows: np.ndarray | None = None,
+              limit: int | None = None) -> list[tuple[int, float]]:
+    """(row, score) of the rows scoring above zero (inside the mask `rows`), best first, ties by row."""
+    if scores is None:
+        return []
+    positive = scores > 0
+    if rows is not None:
+        positive &= rows
+    positive = np.flatnonzero(positive)
+    if limit is not None and len(positive) > limit:
+        # Only the best `limit` rows are wanted: select them in linear time, then sort those.
+        # Rows tied with the limit-th score are all kept, so the order below is a full sort's.
+        cut = -np.partition(-scores[positive], limit - 1)[limit - 1]
+        positive = positive[scores[positive] >= cut]
+    order = positive[np.argsort(-scores[positive], kind="stable")][:limit]
+    return [(int(row), float(scores[row])) for row in order]

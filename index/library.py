@@ -167,11 +167,12 @@ class Library:
         # Embed before touching the store: a model failure leaves the old version as it was.
         embeddings = self.embedder.get_text_embedding_batch([r.embed_text for r in records])
         self._bind_model(len(embeddings[0]) if embeddings else 0)
-        sidecar = [
-            r.to_json() | {"tokens": self.analyzer.tokens(r.text), "entities": self.analyzer.entity_ids(r.text),
-                           "analyzer": self.analyzer.fingerprint}
-            for r in records
-        ]
+        sidecar = []
+        for r in records:
+            entities = self.analyzer.entity_ids(r.text)
+            sidecar.append(r.to_json() | {
+                "tokens": self.analyzer.tokens(r.text), "entities": entities,
+                "keys": self.analyzer.pivot_tokens(r.text, entities), "analyzer": self.analyzer.fingerprint})
 
         self.registry.pending[key] = version
         self.registry.save()
@@ -304,16 +305,17 @@ class Library:
 
     def _build_lexical(self, snapshot: RegistrySnapshot) -> LexicalIndex:
         current = self.analyzer.fingerprint
-        # Tokens and entity ids stored under another glossary, tokenizer or entity table are
-        # recomputed (not trusted), so an update of either takes effect without re-ingesting.
+        # Tokens, entity ids and pivot keys stored under another glossary, tokenizer, entity table or
+        # lexicon are recomputed (not trusted), so an update of any takes effect without re-ingesting.
         entries, texts = [], []
         for info in snapshot.sorted_documents():
             for position, r in enumerate(self.sidecars.records(info)):
                 fresh = r.get("analyzer") == current
+                entities = r["entities"] if fresh else self.analyzer.entity_ids(r["text"])
                 entries.append(LexicalEntry(
                     r["node_id"], doc_key(info.symbol, info.lang), position, r["metadata"].get("kind", ""),
-                    tuple(r["tokens"] if fresh else self.analyzer.tokens(r["text"])),
-                    tuple(r["entities"] if fresh else self.analyzer.entity_ids(r["text"]))))
+                    tuple(r["tokens"] if fresh else self.analyzer.tokens(r["text"])), tuple(entities),
+                    tuple(r["keys"] if fresh else self.analyzer.pivot_tokens(r["text"], entities))))
                 texts.append(r["text"])
         return LexicalIndex.build(entries, rarity_sample(texts))
 

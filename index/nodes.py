@@ -104,7 +104,7 @@ def to_node(record: Record, embedding: list[float]) -> TextNode:
 
 
 def to_hit(metadata: dict, text: str, score: float, dense: float | None = None,
-           lexical: float | None = None, margin: float | None = None) -> Hit:
+           lexical: float | None = None, margin: float | None = None, pivot: float | None = None) -> Hit:
     try:
         footnotes = tuple((ref, body) for ref, body in json.loads(metadata.get("footnotes") or "[]"))
     except (ValueError, TypeError):
@@ -122,5 +122,6 @@ def to_hit(metadata: dict, text: str, score: float, dense: float | None = None,
         dense_score=dense,
         lexical_score=lexical,
         dense_margin=margin,
+        pivot_score=pivot,
         metadata=dict(metadata),
     )

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from index.config import RetrievalConfig
 from index.fusion import rrf
 from index.hits import Hit, SearchFilters, SearchMode
-from index.lexical import LexicalIndex
+from index.lexical import LexicalIndex, best_rows
 from index.nodes import to_hit
 from index.registry import RegistrySnapshot
 from index.sidecars import SidecarCache
@@ -45,11 +45,30 @@ def find_named_symbols(query: str, symbols) -> list[str]:
     >>> find_named_symbols("Whom did resolution 242 ask to designate?", ["S/RES/242 (1967)", "S/RES/2420 (2018)"])
     ['S/RES/242 (1967)']
     """
-    numbers = {m.group("a") or m.group("b") or m.group("c") for m in _NAMED.finditer(query)}
+    numbers = named_numbers(query)
     if not numbers:
         return []
     by_tail = _symbols_by_tail(symbols if isinstance(symbols, frozenset) else frozenset(symbols))
     return sorted({s for number in numbers for s in by_tail.get(number.upper(), ())})
+
+
+def named_numbers(query: str) -> set[str]:
+    """The resolution numbers a question names (see `_NAMED`), registered or not.
+
+    >>> sorted(named_numbers("第2216号决议和 resolution 1325 要求什么？"))
+    ['1325', '2216']
+    """
+    return {m.group("a") or m.group("b") or m.group("c") for m in _NAMED.finditer(query)}
+
+
+def unregistered_numbers(query: str, symbols) -> list[str]:
+    """The resolution numbers a question names that no registered symbol carries, sorted.
+
+    >>> unregistered_numbers("What did resolutions 242 and 1325 ask?", ["S/RES/242 (1967)"])
+    ['1325']
+    """
+    by_tail = _symbols_by_tail(symbols if isinstance(symbols, frozenset) else frozenset(symbols))
+    return sorted(n for n in named_numbers(query) if n.upper() not in by_tail)
 
 
 @functools.lru_cache(maxsize=4)
@@ -96,6 +115,7 @@ class Candidate:
     dense: float | None = None  # cosine
     margin: float | None = None  # cosine minus the margin_rank-th cosine of its language
     lexical: float | None = None  # BM25 score
+    pivot: float | None = None  # BM25 score over bilingual pivot keys (the cross-language channel)
 
 
 class QueryEncoder:
@@ -208,23 +228,37 @@ class Retriever:
             out[lang] = rows
         return out
 
+    def _mask(self, filters: SearchFilters, symbols: list[str]):
+        """The lexical-index rows a search may return (None: every row)."""
+        if not (symbols or filters.lang or filters.kind or filters.organ or filters.session or filters.year):
+            return None
+        wanted = set(symbols)
+        keys = [key for key, info in self.snapshot.documents.items() if not (
+            (wanted and info.symbol not in wanted)
+            or (filters.lang and info.lang != filters.lang)
+            or (filters.organ and (info.organ or "") != filters.organ)
+            or (filters.session and (info.session or "") != filters.session)
+            or (filters.year and (info.year or 0) != int(filters.year))
+        )]
+        return self.lexical_index.mask(keys, filters.kind)
+
     def lexical(self, query: str, n: int, filters: SearchFilters, symbols: list[str], expand: bool = True
                 ) -> list[Candidate]:
         """BM25 candidates best first (score > 0), with the glossary expansion unless `expand=False`."""
         index = self.lexical_index
-        rows = None
-        if symbols or filters.lang or filters.kind or filters.organ or filters.session or filters.year:
-            wanted = set(symbols)
-            keys = [key for key, info in self.snapshot.documents.items() if not (
-                (wanted and info.symbol not in wanted)
-                or (filters.lang and info.lang != filters.lang)
-                or (filters.organ and (info.organ or "") != filters.organ)
-                or (filters.session and (info.session or "") != filters.session)
-                or (filters.year and (info.year or 0) != int(filters.year))
-            )]
-            rows = index.mask(keys, filters.kind)
-        found = index.search(self.analyzer.query_tokens(query, expand=expand), rows=rows, limit=n)
+        found = index.search(self.analyzer.query_tokens(query, expand=expand), rows=self._mask(filters, symbols),
+                             limit=n)
         return [Candidate(index.node_ids[row], row, lexical=score) for row, score in found]
+
+    def pivot_scores(self, query: str):
+        """Every row's score in the cross-language channel (BM25 over bilingual pivot keys), or None."""
+        return self.lexical_index.pivot_scores(self.analyzer.pivot_query_tokens(query))
+
+    def pivot(self, scores, n: int, filters: SearchFilters, symbols: list[str]) -> list[Candidate]:
+        """The cross-language channel's candidates best first, from `pivot_scores`."""
+        index = self.lexical_index
+        return [Candidate(index.node_ids[row], row, pivot=score)
+                for row, score in best_rows(scores, self._mask(filters, symbols), n)]
 
     def record(self, row: int) -> dict:
         """The stored record (node_id, text, metadata) of a lexical-index row."""
@@ -234,19 +268,25 @@ class Retriever:
     def hit(self, candidate: Candidate, score: float) -> Hit:
         record = self.record(candidate.row)
         return to_hit(record["metadata"], record["text"], score, candidate.dense, candidate.lexical,
-                      candidate.margin)
+                      candidate.margin, candidate.pivot)
 
     def candidates(self, query: str, n: int, mode: SearchMode, filters: SearchFilters, symbols: list[str],
-                   embedding: list[float] | None = None) -> tuple[dict[str, list[Candidate]], list[Candidate]]:
-        """Both channels' candidates; the query embedding is computed while BM25 runs."""
+                   embedding: list[float] | None = None, pivot_scores=None) -> "Channels":
+        """Every channel's candidates; the query embedding is computed while BM25 runs. The
+        cross-language channel runs in hybrid mode (from `pivot_scores` when given)."""
         pending = None
         if mode != SearchMode.LEXICAL and embedding is None and self._langs(filters):
             pending = self.encoder.future(query, self.executor)
         lexical = self.lexical(query, n, filters, symbols) if mode != SearchMode.DENSE else []
+        pivot: list[Candidate] = []
+        if mode == SearchMode.HYBRID and self.config.pivot_weight > 0:
+            if pivot_scores is None:
+                pivot_scores = self.pivot_scores(query)
+            pivot = self.pivot(pivot_scores, n, filters, symbols)
         if pending is not None:
             embedding = pending.result()
         dense = self.dense(embedding, n, filters, symbols) if embedding is not None else {}
-        return dense, lexical
+        return Channels(dense, lexical, pivot, pivot_scores)
 
     # -- search ---------------------------------------------------------------------------------------
     def search(self, query: str, k: int = 10, mode: SearchMode = SearchMode.HYBRID,
@@ -260,12 +300,13 @@ class Retriever:
         mode = SearchMode(mode)
         symbols = self._symbols(filters)
         n = self.config.candidates(k, all_above_threshold)
-        dense, lexical = self.candidates(query, n, mode, filters, symbols)
-        rows = merge(dense, lexical)
+        channels = self.candidates(query, n, mode, filters, symbols)
+        rows = channels.merge()
         if all_above_threshold:
             # The wide pool a list is judged from; which paragraphs concern the topic is the
             # answer layer's judge's call (answer/assistant.py, `Assistant.list_paragraphs`).
-            scores = self._fused(dense, lexical, [], mode, rows)
+            scores = self._fused(channels, [], mode, rows)
+            channels.score_pivot(rows)
             return group_by_document([self.hit(r, scores.get(r.node_id, 0.0)) for r in rows.values()])
 
         named = [] if filters.symbols else self._named(query, named)
@@ -274,16 +315,17 @@ class Retriever:
             # The question names a resolution: the best paragraphs inside it form one more ranking.
             scoped = replace(filters, symbols=tuple(named))
             embedding = self.encoder.embed(query) if mode != SearchMode.LEXICAL else None
-            inside_dense, inside_lexical = self.candidates(query, n, mode, scoped, named, embedding)
-            merge(inside_dense, inside_lexical, rows)
-            fused = rrf(_rankings(inside_dense, inside_lexical), k=self.config.rrf_k)
+            inside = self.candidates(query, n, mode, scoped, named, embedding, channels.pivot_scores)
+            inside.merge(rows)
+            fused = rrf(inside.rankings(), k=self.config.rrf_k)
             named_ranking = sorted(fused, key=lambda i: (-fused[i], i))
-        scores = self._fused(dense, lexical, named_ranking, mode, rows)
+        scores = self._fused(channels, named_ranking, mode, rows)
         kinds = self.lexical_index.kinds
         for node_id, row in rows.items():
             if kinds[row.row] == "title" and node_id in scores:
                 scores[node_id] *= self.config.title_factor  # a title names the topic; it answers nothing
         selected = sorted((i for i in rows if i in scores), key=lambda i: (-scores[i], i))[:k]
+        channels.score_pivot([rows[i] for i in selected])
         return [self.hit(rows[i], scores[i]) for i in selected]
 
     def _named(self, query: str, named) -> list[str]:
@@ -291,42 +333,63 @@ class Retriever:
             return find_named_symbols(query, self.snapshot.symbols)
         return sorted({d.symbol for s in named for d in self.snapshot.matching(s)})
 
-    def _fused(self, dense: dict[str, list[Candidate]], lexical: list[Candidate], named_ranking: list[str],
-               mode: SearchMode, rows: dict[str, Candidate]) -> dict[str, float]:
+    def _fused(self, channels: "Channels", named_ranking: list[str], mode: SearchMode,
+               rows: dict[str, Candidate]) -> dict[str, float]:
         if mode == SearchMode.LEXICAL:
             return {node_id: row.lexical for node_id, row in rows.items() if row.lexical is not None}
-        rankings = [[r.node_id for r in lang_rows] for lang_rows in dense.values()]
-        weights = [language_weight(lang_rows, self.config) for lang_rows in dense.values()]
+        rankings = [[r.node_id for r in lang_rows] for lang_rows in channels.dense.values()]
+        weights = [language_weight(lang_rows, self.config) for lang_rows in channels.dense.values()]
         if named_ranking:
             rankings.append(named_ranking)
             weights.append(self.config.named_weight)
-        if lexical:
-            rankings.append([r.node_id for r in lexical])
+        if channels.lexical:
+            rankings.append([r.node_id for r in channels.lexical])
             weights.append(self.config.lexical_weight)
+        if channels.pivot:
+            rankings.append([r.node_id for r in channels.pivot])
+            weights.append(self.config.pivot_weight)
         return rrf(rankings, k=self.config.rrf_k, weights=weights)
 
 
-def _rankings(dense: dict[str, list[Candidate]], lexical: list[Candidate]) -> list[list[str]]:
-    rankings = [[r.node_id for r in lang_rows] for lang_rows in dense.values()]
-    if lexical:
-        rankings.append([r.node_id for r in lexical])
-    return rankings
+@dataclass
+class Channels:
+    """What each channel found for one query: dense (per language), BM25, and the cross-language
+    BM25 over pivot keys (with every row's score, so any hit can carry its own)."""
 
+    dense: dict[str, list[Candidate]]
+    lexical: list[Candidate]
+    pivot: list[Candidate]
+    pivot_scores: object = None  # np.ndarray of every row's pivot score, or None
 
-def merge(dense: dict[str, list[Candidate]], lexical: list[Candidate],
-          rows: dict[str, Candidate] | None = None) -> dict[str, Candidate]:
-    """Dense (per language) and lexical candidates by node id; a paragraph both channels saw is one
-    row. A row already in `rows` keeps its cosine and margin; the BM25 score is always set."""
-    rows = {} if rows is None else rows
-    for lang_rows in dense.values():
-        for row in lang_rows:
+    def rankings(self) -> list[list[str]]:
+        rankings = [[r.node_id for r in lang_rows] for lang_rows in self.dense.values()]
+        for channel in (self.lexical, self.pivot):
+            if channel:
+                rankings.append([r.node_id for r in channel])
+        return rankings
+
+    def merge(self, rows: dict[str, Candidate] | None = None) -> dict[str, Candidate]:
+        """The candidates by node id; a paragraph several channels saw is one row. A row already in
+        `rows` keeps its cosine and margin; the BM25 scores are always set."""
+        rows = {} if rows is None else rows
+        for lang_rows in self.dense.values():
+            for row in lang_rows:
+                rows.setdefault(row.node_id, row)
+        for row in self.lexical:
+            if row.node_id in rows:
+                rows[row.node_id].lexical = row.lexical
+            else:
+                rows[row.node_id] = row
+        for row in self.pivot:
             rows.setdefault(row.node_id, row)
-    for row in lexical:
-        if row.node_id in rows:
-            rows[row.node_id].lexical = row.lexical
-        else:
-            rows[row.node_id] = row
-    return rows
+        return rows
+
+    def score_pivot(self, rows) -> None:
+        """Give each candidate of `rows` its pivot score (hits the channel did not rank included)."""
+        if self.pivot_scores is None:
+            return
+        for row in rows.values() if isinstance(rows, dict) else rows:
+            row.pivot = float(self.pivot_scores[row.row])
 
 
 def group_by_document(hits: list[Hit]) -> list[Hit]:

@@ -9,12 +9,15 @@ from functools import cached_property
 
 from language.entities import EntityTable, load_entities
 from language.glossary import GLOSSARY_LANGS, Term, load_glossary
+from language.bilingual import BilingualLexicon, identity as bilingual_identity
 from language.scripts import CJK_RUN, fold
 from language.tokenize import WORD, Tokenizer
 
 # Bump when the tokenizer's rules change (2: one stop-word list, entity names in jieba; 3: the entity
-# table's content is part of the fingerprint, and paragraphs keep the entity ids they name).
-ANALYZER_VERSION = 3
+# table's content is part of the fingerprint, and paragraphs keep the entity ids they name; 4: paragraphs
+# keep their bilingual pivot keys, and the lexicon's identity is part of the fingerprint).
+ANALYZER_VERSION = 4
+ENTITY_KEY = "@"  # an entity id among pivot keys (no key of a word starts with it)
 
 
 class LexicalAnalyzer:
@@ -36,11 +39,16 @@ class LexicalAnalyzer:
         return load_entities() if self._glossary is None else EntityTable(())
 
     @cached_property
+    def bilingual(self) -> BilingualLexicon:
+        """The bilingual lexicon the reader compares words across languages with (not BM25's)."""
+        return BilingualLexicon()
+
+    @cached_property
     def fingerprint(self) -> str:
         """Identifies the tokenization: stored tokens made under another dictionary are stale."""
         rows = "\n".join("\t".join(str(v) for v in vars(t).values()) for t in self.glossary)
         names = "\n".join(self.tokenizer.words)
-        payload = f"{ANALYZER_VERSION}\n{rows}\n{names}\n{self.entities.fingerprint}"
+        payload = f"{ANALYZER_VERSION}\n{rows}\n{names}\n{self.entities.fingerprint}\n{bilingual_identity()}"
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
     @cached_property
@@ -74,6 +82,18 @@ class LexicalAnalyzer:
 
     def tokens(self, text: str) -> list[str]:
         return self.tokenizer.index_tokens(text)
+
+    def pivot_tokens(self, text: str, entity_ids=None) -> list[str]:
+        """The tokens of a paragraph in the cross-language BM25 channel, sorted: its bilingual pivot
+        keys (language/bilingual.py) and, as "@id", the entities it names in any language (UNMISS =
+        南蘇丹特派團), `entity_ids` when already known. Kept in its sidecar beside its tokens."""
+        ids = self.entity_ids(text) if entity_ids is None else entity_ids
+        return sorted(self.bilingual.keys(text) | {ENTITY_KEY + e for e in ids})
+
+    def pivot_query_tokens(self, query: str) -> list[str]:
+        """What the cross-language channel searches: the keys of a question's content words and the
+        entities it names."""
+        return [*self.bilingual.query_keys(query), *(ENTITY_KEY + e for e in self.entity_ids(query))]
 
     def entity_ids(self, text: str) -> list[str]:
         """The entity ids a paragraph names, sorted (kept in its sidecar beside its tokens)."""

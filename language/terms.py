@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from language.glossary import is_generic
 from language.scripts import CJK, CJK_RUN, fold
-from language.tokenize import LATIN_STOPWORDS, STOPWORDS, stem
+from language.tokenize import LATIN_STOPWORDS, QUESTION_WORDS, STOPWORDS, stem
 
 
 @dataclass(frozen=True)
@@ -151,12 +151,12 @@ def _leftover_words(text: str, tokenizer) -> list[tuple[int, str]]:
     for m in CJK_RUN.finditer(text):
         pos = m.start()
         for token in tokenizer.cut(m.group()):
-            if len(token) >= 2 and token not in STOPWORDS["zh"]:
+            if len(token) >= 2 and token not in STOPWORDS["zh"] and token not in QUESTION_WORDS:
                 words.append((pos, token))
             pos += len(token)
     for m in re.finditer(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ\-]*|\d{2,}", text):
         word = m.group()
-        if fold(word) in LATIN_STOPWORDS or (len(word) < 3 and not word.isdigit()) or _INVERSION.search(word):
+        if fold(word) in LATIN_STOPWORDS or fold(word) in QUESTION_WORDS or (len(word) < 3 and not word.isdigit()) or _INVERSION.search(word):
             continue
         words.append((m.start(), word))
     return words
@@ -176,6 +176,18 @@ def partial_coverage(terms: tuple[QueryTerm, ...], text: str) -> float:
     if not total:
         return 0.0
     return sum(t.weight for t in terms if t.partly_occurs_in(text)) / total
+
+
+def bilingual_coverage(terms: tuple[QueryTerm, ...], text: str, lexicon) -> float:
+    """Like `partial_coverage`, counting also a term that occurs in `text` through the bilingual
+    lexicon: one of its forms shares a pivot key word for word with the text (`language.bilingual`),
+    so "extend" covers "延長" and "annexion" covers "annexation"."""
+    total = sum(t.weight for t in terms)
+    if not total:
+        return 0.0
+    keys = lexicon.keys(text)
+    return sum(t.weight for t in terms
+               if t.partly_occurs_in(text) or any(lexicon.covers(f, keys) for f in t.forms)) / total
 
 
 def matched(terms: tuple[QueryTerm, ...], text: str) -> tuple[QueryTerm, ...]:

@@ -37,6 +37,12 @@ STOPWORDS = {
         问题 方面 英文 中文 法文 版本 原文 那么""".split()),
 }
 LATIN_STOPWORDS = STOPWORDS["en"] | STOPWORDS["fr"]
+# Words that ask rather than name what is asked about ("which day", "should", "selon", "citent"):
+# left out of a question's terms, kept in BM25 (a paragraph's "should" is its own business). Folded.
+QUESTION_WORDS = frozenset(
+    """哪项 哪一项 哪一天 哪天 哪一 哪位 何种 何处 多长 多久 多长时间 什么样 几个 几项
+    should will would shall could might must under between cite cites cited ask asks asked
+    selon sujet citent cite citant mentionnent mentionne evoquent evoque entre quelles""".split())
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly")
 
 

@@ -53,8 +53,9 @@ def test_english_query_reaches_chinese_paragraph_through_the_glossary(filled):
 def test_hybrid_fuses_both_channels_by_rank(filled):
     hits = filled.search(embedded("Requests a report on refugees."), k=3)
     assert hits[0].id == "S/RES/2 (1946)#op1"
-    # rank 1 in the dense and the lexical ranking: 1/(k+1) + LEXICAL_WEIGHT/(k+1), k = RRF_K = 20
-    assert hits[0].score == pytest.approx((1 + 0.7) / 21)
+    # rank 1 in the dense, the lexical and the cross-language (pivot) ranking:
+    # (1 + LEXICAL_WEIGHT + PIVOT_WEIGHT) / (k + 1), k = RRF_K = 20
+    assert hits[0].score == pytest.approx((1 + 0.7 + 0.4) / 21)
     assert hits[0].dense_score == pytest.approx(1.0, abs=1e-5)
 
 
