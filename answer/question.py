@@ -24,12 +24,12 @@ __all__ = ["Question", "parse_question", "classify", "named_ref", "Wanted"]
 _LIST_CUES = (
     re.compile(r"哪(?:些|几)(?!.*(?:组织|国家|机构)(?:签|通过|提出))|列出|所有.*段|全部.*段|什么段落|有关.*的段落"),
     re.compile(
-        r"\b(?:which|what)\s+(?:\w+\s+)?(?:paragraphs|provisions|clauses|parts|sections)\b"
+        r"\b(?:which|what)\s+(?:\w+\s+)?(?:paragraphs|provisions|clauses|parts|sections|resolutions)\b"
         r"|\blist\b|\ball\s+(?:the\s+)?(?:paragraphs|provisions)\b|\bwhere\s+(?:does|do)\b.*\b(?:mention|refer)",
         re.IGNORECASE,
     ),
     re.compile(
-        r"\b(?:quels|quelles)\s+(?:\w+\s+)?(?:paragraphes|dispositions|alinéas)\b|\blist(?:e|er)\b"
+        r"\b(?:quels|quelles)\s+(?:\w+\s+)?(?:paragraphes|dispositions|alinéas|résolutions)\b|\blist(?:e|er)\b"
         r"|\btous\s+les\s+(?:paragraphes|alinéas)\b",
         re.IGNORECASE,
     ),

@@ -17,6 +17,11 @@ pytestmark = pytest.mark.unit
     ("List all provisions on peacekeeping", QuestionType.LIST),
     ("Quels paragraphes concernent les femmes ?", QuestionType.LIST),
     ("列出所有关于妇女的段落", QuestionType.LIST),
+    # "which resolutions" asks for every one, as "哪些决议" does
+    ("Which resolutions renewed the mandate of the United Nations Disengagement Observer Force?", QuestionType.LIST),
+    ("Quelles résolutions ont prorogé le mandat de la FNUOD ?", QuestionType.LIST),
+    ("哪些决议延长了观察员部队的任务？", QuestionType.LIST),
+    ("Which resolution established UNDOF?", QuestionType.LOOKUP),
 ])
 def test_classify(question, expected):
     assert classify(question) == expected
