@@ -36,6 +36,7 @@ _ENTRY = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 _SENSE_STOPWORDS = LATIN_STOPWORDS | frozenset("sb sth sb's sth's etc one oneself one's".split())
 
 
+@functools.lru_cache(maxsize=200_000)
 def key(word: str) -> str:
     """The pivot key of one Latin word: its folded stem, cut to KEY_LENGTH letters.
 

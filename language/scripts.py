@@ -32,6 +32,8 @@ def has_cjk(text: str) -> bool:
 
 def fold(text: str) -> str:
     """Lowercase and strip accents: "Secrétaire général" -> "secretaire general"."""
+    if text.isascii():  # nothing to decompose: the same result, without the per-character walk
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
