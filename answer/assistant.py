@@ -61,9 +61,6 @@ class Assistant:
         warm = getattr(self.library, "warm", None)
         seconds = dict(warm()) if warm is not None else {}
         started = time.perf_counter()
-        _ = self.analyzer.bilingual.senses
-        seconds["bilingual lexicon"] = round(time.perf_counter() - started, 3)
-        started = time.perf_counter()
         self.understand("Until when was the mandate of the mission extended? 任务延长到哪一天？")
         seconds["question reader"] = round(time.perf_counter() - started, 3)
         return seconds

@@ -12,11 +12,12 @@ def test_warm_loads_what_the_first_search_needs(library):
     library._lexical = None  # as a new process finds the store
     library._retriever = None
     seconds = library.warm()
-    assert {"lexical", "analyzer", "query model", "chroma", "retriever"} <= set(seconds)
+    assert {"lexical", "analyzer", "bilingual lexicon", "query model", "chroma", "retriever"} <= set(seconds)
     assert all(value >= 0 for value in seconds.values())
     retriever = library._retriever
     assert retriever is not None and retriever.snapshot.generation == library.snapshot().generation
     assert "jieba" in vars(library.analyzer.tokenizer)  # the tokenizer's dictionary is loaded
+    assert "senses" in vars(library.analyzer.bilingual)  # and the cross-language channel's lexicon
     hits = library.search("extend the mandate", mode=SearchMode.HYBRID)
     assert library._retriever is retriever  # the first search used the warmed retriever
     assert hits and hits[0].symbol == "A/RES/1/1"
