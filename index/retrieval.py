@@ -1,4 +1,5 @@
-"""Hybrid retrieval: dense per language + BM25 with glossary expansion, fused by RRF.
+"""Hybrid retrieval: dense per language + BM25 with glossary expansion + BM25 over bilingual pivot
+keys, fused by RRF.
 
 A `Retriever` is built from its parts (a query encoder, the vector store, one registry
 snapshot, the lexical index of that snapshot, the paragraphs' sidecars, the analyzer and
@@ -6,7 +7,8 @@ a `RetrievalConfig`) and returns typed `Hit`s; it knows nothing of the `Library`
 Dense retrieval queries each language's collection for its own top-k and fuses the
 per-language ranks, so the best Chinese paragraphs compete with the best English ones
 whatever the question's language. The lexical channel expands the query through the
-UN glossary into zh, en and fr.
+UN glossary into zh, en and fr; the cross-language channel compares the question's and the
+paragraphs' pivot keys (language/bilingual.py: dictionary senses, shared stems, entity ids).
 """
 
 from __future__ import annotations
