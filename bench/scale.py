@@ -40,9 +40,10 @@ def _vary_record(record: dict, copy: int, symbol: str, version: str, analyzer) -
                              ensure_ascii=False),
         source=f"bench copy {copy} of {meta.get('source', '')}",
     )
+    entities = analyzer.entity_ids(text)
     varied = {"node_id": node_id(symbol, meta["lang"], meta["ref"], version), "text": text, "embed_text": vary_text(record["embed_text"], copy),
-              "metadata": meta, "tokens": analyzer.tokens(text), "entities": analyzer.entity_ids(text),
-              "analyzer": analyzer.fingerprint}
+              "metadata": meta, "tokens": analyzer.tokens(text), "entities": entities,
+              "keys": analyzer.pivot_tokens(text, entities), "analyzer": analyzer.fingerprint}
     return varied, record["node_id"]
 
 

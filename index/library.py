@@ -315,7 +315,7 @@ class Library:
                 entries.append(LexicalEntry(
                     r["node_id"], doc_key(info.symbol, info.lang), position, r["metadata"].get("kind", ""),
                     tuple(r["tokens"] if fresh else self.analyzer.tokens(r["text"])), tuple(entities),
-                    tuple(r["keys"] if fresh else self.analyzer.pivot_tokens(r["text"], entities))))
+                    tuple(r["keys"] if fresh and "keys" in r else self.analyzer.pivot_tokens(r["text"], entities))))
                 texts.append(r["text"])
         return LexicalIndex.build(entries, rarity_sample(texts))
 

@@ -135,6 +135,9 @@ class WordsAnalyzer:
     def entity_ids(self, text: str) -> list[str]:
         return ["states"] if "States" in text else []
 
+    def pivot_tokens(self, text: str, entity_ids) -> list[str]:
+        return sorted({w[:5] for w in text.lower().split()} | {"@" + e for e in entity_ids})
+
 
 def test_vary_record_renames_and_shifts_numbers():
     from bench.scale import _vary_record
@@ -152,6 +155,7 @@ def test_vary_record_renames_and_shifts_numbers():
     assert varied["text"] == "Urges States to repeal laws of 1998"
     assert varied["tokens"] == ["urges", "states", "to", "repeal", "laws", "of", "1998"]
     assert varied["entities"] == ["states"] and varied["analyzer"] == "words"  # computed, not copied
+    assert "@states" in varied["keys"] and "1998" in varied["keys"]  # the cross-language channel's keys too
     assert varied["metadata"]["symbol"] == "A/RES/2073/2008"
     assert varied["metadata"]["title"] == "Embargo 2020"
     assert varied["metadata"]["footnotes"] == '[["fn1", "Resolution 74/6 of 2019"]]'
