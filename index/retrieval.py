@@ -339,17 +339,13 @@ class Retriever:
                rows: dict[str, Candidate]) -> dict[str, float]:
         if mode == SearchMode.LEXICAL:
             return {node_id: row.lexical for node_id, row in rows.items() if row.lexical is not None}
-        rankings = [[r.node_id for r in lang_rows] for lang_rows in channels.dense.values()]
+        rankings = channels.rankings()
         weights = [language_weight(lang_rows, self.config) for lang_rows in channels.dense.values()]
+        weights += [w for channel, w in ((channels.lexical, self.config.lexical_weight),
+                                         (channels.pivot, self.config.pivot_weight)) if channel]
         if named_ranking:
             rankings.append(named_ranking)
             weights.append(self.config.named_weight)
-        if channels.lexical:
-            rankings.append([r.node_id for r in channels.lexical])
-            weights.append(self.config.lexical_weight)
-        if channels.pivot:
-            rankings.append([r.node_id for r in channels.pivot])
-            weights.append(self.config.pivot_weight)
         return rrf(rankings, k=self.config.rrf_k, weights=weights)
 
 
