@@ -66,7 +66,7 @@ def named_numbers(query: str) -> set[str]:
 def unregistered_numbers(query: str, symbols) -> list[str]:
     """The resolution numbers a question names that no registered symbol carries, sorted.
 
-    >>> unregistered_numbers("What did resolutions 242 and 1325 ask?", ["S/RES/242 (1967)"])
+    >>> unregistered_numbers("What did resolution 242 and resolution 1325 ask?", ["S/RES/242 (1967)"])
     ['1325']
     """
     by_tail = _symbols_by_tail(symbols if isinstance(symbols, frozenset) else frozenset(symbols))

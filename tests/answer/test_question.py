@@ -72,3 +72,10 @@ def test_a_follow_up_inherits_the_context():
     assert (topic.action, topic.qtype, topic.query, topic.scope) == ("search", QuestionType.LIST, "women", ("A/67/L.X",))
     named = parse_question("what does paragraph 8 say?", turns)
     assert (named.action, named.ref, named.scope) == ("paragraph", "op8", ("A/67/L.X",))
+
+
+def test_a_resolution_number_the_library_lacks_is_kept_apart_from_the_named_documents():
+    q = parse_question("What did resolution 242 and resolution 1325 ask?", known_symbols=("S/RES/242 (1967)",))
+    assert q.named_symbols == ("S/RES/242 (1967)",)
+    assert q.unregistered == ("1325",)
+    assert parse_question("What did resolution 242 ask?", known_symbols=("S/RES/242 (1967)",)).unregistered == ()
