@@ -124,8 +124,8 @@ class EntityTable:
         ids.pop("", None)
         if not ids:
             return None, ids
-        alternation = "|".join(r"[\W_]+".join(map(re.escape, k.split())) for k in sorted(ids, key=len, reverse=True))
-        return re.compile(rf"(?<![^\W_])(?:{alternation})(?![^\W_])"), ids
+        # mentions() reads a text whose words are joined by single spaces, as these names are.
+        return re.compile(rf"(?<![^\W_])(?:{trie_alternation(ids)})(?![^\W_])"), ids
 
     @cached_property
     def _acronyms(self) -> tuple[re.Pattern | None, dict]:
@@ -136,16 +136,14 @@ class EntityTable:
                     ids.setdefault(a, e.id)
         if not ids:
             return None, ids
-        alternation = "|".join(map(re.escape, sorted(ids, key=len, reverse=True)))
-        return re.compile(rf"(?<![A-Za-z0-9\-])(?:{alternation})(?![A-Za-z0-9])"), ids
+        return re.compile(rf"(?<![A-Za-z0-9\-])(?:{trie_alternation(ids)})(?![A-Za-z0-9])"), ids
 
     @cached_property
     def _chinese(self) -> tuple[re.Pattern | None, dict]:
         ids = dict((name, entity) for name, entity in reversed(self.chinese_names))
         if not ids:
             return None, ids
-        # Alternatives longest first: at each position the longest name wins.
-        return re.compile("|".join(re.escape(n) for n, _e in self.chinese_names)), ids
+        return re.compile(trie_alternation(ids)), ids
 
     def mentions(self, text: str) -> tuple[Mention, ...]:
         """The entity mentions in `text`, in no particular order, longest names first so that
@@ -191,6 +189,32 @@ class EntityTable:
         """Identifies the table's content: entity ids stored under another table are stale."""
         rows = "\n".join(f"{e.id}\t{e.type}\t{sorted(e.names.items())}\t{e.acronyms}" for e in self.entities)
         return hashlib.sha256(rows.encode("utf-8")).hexdigest()[:16]
+
+
+def trie_alternation(strings) -> str:
+    """A pattern for any of `strings` that, like their alternation longest first, takes the longest
+    one that matches at a position, but as a trie: a few thousand names cost one pass over the text,
+    not one attempt per name at every character.
+
+    >>> trie_alternation(["UN", "UNMISS", "UNEF"])
+    'UN(?:EF|MISS)?'
+    >>> re.findall(trie_alternation(["ab", "abc", "b"]), "abcab b")
+    ['abc', 'ab', 'b']
+    """
+    trie: dict = {}
+    for string in strings:
+        node = trie
+        for char in string:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if "" in node:  # a string ends here: what follows is optional, tried first (greedy)
+            return f"(?:{'|'.join(branches)})?" if branches else ""
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    return pattern(trie)
 
 
 def concept_types(text: str) -> frozenset[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from language.analyzer import ENTITY_KEY, LexicalAnalyzer
-from language.bilingual import BilingualLexicon, key
+from language.bilingual import BilingualLexicon, cache_path, key
 from language.terms import bilingual_coverage, partial_coverage, question_terms
 
 pytestmark = pytest.mark.unit
@@ -19,6 +19,19 @@ def lexicon():
 @pytest.fixture(scope="module")
 def analyzer():
     return LexicalAnalyzer()
+
+
+def test_the_parsed_dictionary_is_cached_and_a_damaged_cache_is_parsed_again(tmp_path, monkeypatch, lexicon):
+    monkeypatch.setenv("RESQA_CACHE_DIR", str(tmp_path))
+    path = cache_path()
+    assert path.parent == tmp_path and not path.exists()
+    parsed = BilingualLexicon().senses  # nothing cached yet: parsed, then written
+    assert path.exists() and parsed == lexicon.senses
+    assert BilingualLexicon().senses == parsed  # read back from the file
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("\n", 5000) + 1], encoding="utf-8")  # cut short, at the end of a line
+    assert BilingualLexicon().senses == parsed  # not trusted: parsed again and rewritten
+    assert path.read_text(encoding="utf-8").endswith("\n") and len(path.read_text(encoding="utf-8")) > 5000
 
 
 def test_latin_cognates_share_a_key():
