@@ -32,13 +32,20 @@ from resqa.errors import ResqaError
 logger = logging.getLogger(__name__)
 
 # A resolution named in the question: "resolution 242", "résolution 55/10", "第662号决议",
-# "第87(1950)号决议", "第54/254号决议", "ES-11/3". The number is matched against the registered symbols.
+# "第87(1950)号决议", "第54/254号决议", "ES-11/3", and the lists after a plural or inside 第…号
+# ("resolutions 242 (1967) and 338 (1973)", "第1996(2011)、2046(2012)和2304(2016)号决议").
+# The numbers are matched against the registered symbols.
+_NUMBER = r"(?:ES-\d+/)?\d+(?:/\d+)?"
+_YEAR = r"\s*\(\s*\d{4}\s*\)"
+_LIST = rf"{_NUMBER}(?:{_YEAR})?(?:\s*(?:,|、|;|\band\b|\bet\b|\bor\b|\bou\b|和|及|与|與)\s*{_NUMBER}(?:{_YEAR})?)*"
 _NAMED = re.compile(
-    r"(?:resolutions?|résolutions?|決議|决议)\s*(?:n[o°º]\.?\s*)?(?P<a>(?:ES-\d+/)?\d+(?:/\d+)?)"
-    r"|第\s*(?P<b>(?:ES-\d+/)?\d+(?:/\d+)?)\s*(?:\(\s*\d{4}\s*\))?\s*[号號]"
-    r"|(?<![\w/])(?P<c>(?:ES-\d+/\d+|\d{2}/\d{1,3}))(?![\w/])",
+    rf"(?:resolutions|résolutions)\s*(?:n[o°º]s?\.?\s*)?(?P<list>{_LIST})"
+    rf"|(?:resolution|résolution|決議|决议)\s*(?:n[o°º]\.?\s*)?(?P<a>{_NUMBER})"
+    rf"|第\s*(?P<b>{_LIST})\s*[号號]"
+    rf"|(?<![\w/])(?P<c>(?:ES-\d+/\d+|\d{{2}}/\d{{1,3}}))(?![\w/])",
     re.IGNORECASE,
 )
+_LISTED = re.compile(rf"{_YEAR}|(?P<number>{_NUMBER})", re.IGNORECASE)
 
 
 def find_named_symbols(query: str, symbols) -> list[str]:
@@ -59,8 +66,21 @@ def named_numbers(query: str) -> set[str]:
 
     >>> sorted(named_numbers("第2216号决议和 resolution 1325 要求什么？"))
     ['1325', '2216']
+    >>> sorted(named_numbers("What do resolutions 242 (1967), 338 (1973) and 1325 call for?"))
+    ['1325', '242', '338']
+    >>> sorted(named_numbers("第1996(2011)、2046(2012)和2304(2016)号决议"))
+    ['1996', '2046', '2304']
+    >>> sorted(named_numbers("Resolution 1325 and 2000 observers"))
+    ['1325']
     """
-    return {m.group("a") or m.group("b") or m.group("c") for m in _NAMED.finditer(query)}
+    numbers = set()
+    for m in _NAMED.finditer(query):
+        listed = m.group("list") or m.group("b")
+        if listed:
+            numbers.update(n.group("number") for n in _LISTED.finditer(listed) if n.group("number"))
+        else:
+            numbers.add(m.group("a") or m.group("c"))
+    return numbers
 
 
 def unregistered_numbers(query: str, symbols) -> list[str]:

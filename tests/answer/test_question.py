@@ -79,3 +79,15 @@ def test_a_resolution_number_the_library_lacks_is_kept_apart_from_the_named_docu
     assert q.named_symbols == ("S/RES/242 (1967)",)
     assert q.unregistered == ("1325",)
     assert parse_question("What did resolution 242 ask?", known_symbols=("S/RES/242 (1967)",)).unregistered == ()
+
+
+def test_every_resolution_of_a_listed_plural_is_named_in_each_language():
+    known = ("S/RES/242 (1967)", "S/RES/338 (1973)", "S/RES/1325 (2000)", "S/RES/2046 (2012)")
+    en = parse_question("What do resolutions 242 (1967) and 338 (1973) call for?", known_symbols=known)
+    assert en.named_symbols == ("S/RES/242 (1967)", "S/RES/338 (1973)")
+    fr = parse_question("Que demandent les résolutions 242, 338 et 1325 ?", known_symbols=known)
+    assert fr.named_symbols == ("S/RES/1325 (2000)", "S/RES/242 (1967)", "S/RES/338 (1973)")
+    zh = parse_question("第242(1967)、338(1973)和2046(2012)号决议要求什么？", known_symbols=known)
+    assert zh.named_symbols == ("S/RES/2046 (2012)", "S/RES/242 (1967)", "S/RES/338 (1973)")
+    # a count after a singular is not a resolution
+    assert parse_question("Resolution 1325 and 2000 observers", known_symbols=known).unregistered == ()
