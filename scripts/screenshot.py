@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import socket
 import sys
 import tempfile
 from pathlib import Path
@@ -21,26 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 QUESTIONS = ("哪些段落涉及维持和平行动？", "Quels paragraphes concernent le regroupement familial ?")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _ask(page, question: str):
-    before = page.locator("#conversation .turn").count()
-    page.locator("#question textarea").fill(question)
-    page.locator("#ask-btn").click()
-    page.wait_for_function(
-        "n => document.querySelectorAll('#conversation .turn').length > n"
-        " && !document.querySelector('#conversation .typing')", arg=before, timeout=120_000,
-    )
-    return page.locator("#conversation .turn").last
 
 
 def main(argv=None) -> int:
@@ -55,6 +35,8 @@ def main(argv=None) -> int:
     from answer.assistant import Assistant
     from index.library import Library
     from playwright.sync_api import sync_playwright
+    from resqa.ports import free_port
+    from ui.browser import CHROMIUM_ARGS, ask
 
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not chromium:
@@ -69,16 +51,16 @@ def main(argv=None) -> int:
             for lang in ("en", "zh", "fr"):
                 library.ingest_paths([samples / lang / "A_RES_55_100.partial.txt"], symbol="A/RES/55/100", lang=lang)
             demo = app.build_app(Assistant(library, settings), settings)
-            _, url, _ = demo.launch(server_name="127.0.0.1", server_port=_free_port(), prevent_thread_lock=True,
+            _, url, _ = demo.launch(server_name="127.0.0.1", server_port=free_port(), prevent_thread_lock=True,
                                     quiet=True)
             try:
                 with sync_playwright() as p:
                     browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
                     page = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="zh-CN")
                     page.goto(url)
-                    _ask(page, QUESTIONS[0]).locator(".answer .cite-chip").nth(1).click()
+                    ask(page, QUESTIONS[0], timeout_ms=120_000).locator(".answer .cite-chip").nth(1).click()
                     page.locator("#panel .para.cited").wait_for(timeout=60_000)
-                    _ask(page, QUESTIONS[1]).locator('.answer .cite-chip[data-cite^="A/RES/55/100#"]').first.click()
+                    ask(page, QUESTIONS[1], timeout_ms=120_000).locator('.answer .cite-chip[data-cite^="A/RES/55/100#"]').first.click()
                     page.locator("#panel .version-grid").wait_for(timeout=60_000)
                     args.out.parent.mkdir(parents=True, exist_ok=True)
                     page.screenshot(path=str(args.out))

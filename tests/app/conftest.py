@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,13 +17,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from fakes import FakeAssistant, FakeLibrary  # noqa: E402
 
+from resqa.ports import free_port  # noqa: E402,F401  (re-exported to the tests)
 from resqa.settings import Settings  # noqa: E402
+from ui.browser import CHROMIUM_ARGS, ask  # noqa: E402,F401
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @contextmanager
@@ -74,10 +70,6 @@ def real_assistant(tmp_path_factory):
     library.close()
 
 
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-]
 
 
 def chromium_path() -> str:
@@ -102,14 +94,3 @@ def browser_page(tmp_path):
             context.close()
 
 
-def ask(page, question: str):
-    """Ask, wait until the streamed answer is complete, return the new turn's locator."""
-    before = page.locator("#conversation .turn").count()
-    page.locator("#question textarea").fill(question)
-    page.locator("#ask-btn").click()
-    page.wait_for_function(
-        "n => document.querySelectorAll('#conversation .turn').length > n"
-        " && !document.querySelector('#conversation .typing')",
-        arg=before, timeout=60_000,
-    )
-    return page.locator("#conversation .turn").last

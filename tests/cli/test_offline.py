@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -13,6 +12,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from resqa.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 GUARD = Path(__file__).resolve().parent / "netguard"
@@ -49,17 +50,12 @@ def test_ingest_search_ask_with_the_real_model_reach_no_network(tmp_path):
     assert _attempts(tmp_path) == []
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 @pytest.mark.integration
 def test_serve_reaches_no_network(tmp_path):
     env = _env(tmp_path)
     env["RESQA_EMBED_MODEL"] = "fake"
-    port = _free_port()
+    port = free_port()
     subprocess.run(RESQA + ["ingest", str(SC_87)], env=env, check=True, capture_output=True, timeout=300)
     server = subprocess.Popen(
         RESQA + ["serve", "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT

@@ -1,7 +1,7 @@
 """Search diagnostics on an ingested store: cross-lingual hit@5 of each shipped mode (and of BM25
 without the glossary) and search latency p50/p95 per mode.
 
-    python -m eval.calibrate --store data/store eval/gold/dev.jsonl
+    python -m eval.search_report --store data/store eval/gold/dev.jsonl
 
 (The list-question thresholds it once grid-searched are gone: lists are kept by the judge's topic
 probability, answer/judge.py.)
@@ -55,7 +55,7 @@ def main(argv=None) -> int:
     from resqa.settings import Settings, configure_offline_environment
 
     configure_offline_environment()
-    parser = argparse.ArgumentParser(prog="python -m eval.calibrate")
+    parser = argparse.ArgumentParser(prog="python -m eval.search_report")
     parser.add_argument("gold", type=Path)
     parser.add_argument("--store", type=Path)
     args = parser.parse_args(argv)
