@@ -21,6 +21,7 @@ import numpy as np
 
 from answer.question import Question
 from index.hits import Hit
+from language.acts import lead_acts
 from language.facts import Wanted, has_fact, has_full_date
 from language.entities import concept_types
 from language.terms import bilingual_coverage, coverage, matched, partial_coverage
@@ -32,7 +33,7 @@ JUDGE_PATH = Path(__file__).parent / "data" / "judge.json"
 FEATURES = (
     "bias", "cos", "cos_gap", "cos_gap_lang", "bm25", "pivot", "rank", "coverage", "coverage_parts",
     "coverage_title", "coverage_bilingual", "specific", "q_absent", "entity_match", "entity_missing", "entity_conflict", "type_match",
-    "fact", "fact_missing", "full_date", "operative",
+    "fact", "fact_missing", "full_date", "act_match", "act_other", "operative",
     "preamble", "title", "same_lang", "named_doc", "named_other", "named_unregistered", "list", "list_cos_gap", "list_coverage",
 )
 DENSE_FEATURES = ("cos", "cos_gap", "cos_gap_lang")
@@ -40,7 +41,7 @@ DENSE_FEATURES = ("cos", "cos_gap", "cos_gap_lang")
 # candidates: the top paragraph's probability (as a logit), its lead over the next paragraph, and a few
 # of the top paragraph's own features that tell a near miss ("the document exists, the fact doesn't").
 ANSWER_FEATURES = ("bias", "top_logit", "top_lead", "cos", "coverage_parts", "coverage_bilingual", "q_absent", "entity_missing",
-                   "fact_missing", "same_lang", "named_doc", "named_unregistered")
+                   "fact_missing", "act_match", "act_other", "same_lang", "named_doc", "named_unregistered")
 _OPERATIVE_KINDS = {"operative", "subparagraph"}
 _PREAMBLE_KINDS = {"preamble"}
 
@@ -221,6 +222,12 @@ class Judge:
             present = has_fact(text, wanted)
             row["fact"], row["fact_missing"] = float(present), float(not present)
             row["full_date"] = float(wanted == Wanted.DATE and has_full_date(text))
+        if question.acts:
+            # The act the question asks about ("What did 598 demand?") against the verb the paragraph
+            # opens with, in its own language ("Demands that", "Exige", "要求"); of the whole paragraph.
+            opens = lead_acts(h.text, h.lang)
+            row["act_match"] = float(bool(opens & question.acts))
+            row["act_other"] = float(bool(opens) and not opens & question.acts)
         row["operative"], row["preamble"], row["title"] = _kind_flags(h.kind)
         row["same_lang"] = float(h.lang == question.lang)
         if question.named_symbols:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from answer.conversation import Context, Turn, context_of
 from answer.model import QuestionType
+from language.acts import question_acts
 from language.entities import concept_types
 from language.facts import Wanted, wanted_of
 from language.scripts import question_language
@@ -113,6 +114,7 @@ class Question:
     terms: tuple[QueryTerm, ...] = ()
     entities: frozenset[str] = frozenset()
     concepts: frozenset[str] = frozenset()  # entity types named by class ("peacekeeping" -> mission)
+    acts: frozenset[str] = frozenset()  # the acts it asks about ("demand", "recall": language/acts.py)
     context: Context = field(default_factory=Context)
     scope: tuple[str, ...] = ()  # documents to search first (a follow-up's context)
     target_lang: str | None = None  # of a version request
@@ -182,6 +184,7 @@ def parse_question(text: str, turns: tuple[Turn, ...] = (), analyzer=None, known
     return Question(
         text=text, lang=lang, qtype=qtype, action=action, query=query, wanted=wanted_of(query),
         named_symbols=named, unregistered=unregistered, ref=ref, terms=terms,
-        entities=frozenset(t.entity for t in terms if t.entity), concepts=concept_types(query), context=ctx, scope=scope,
+        entities=frozenset(t.entity for t in terms if t.entity), concepts=concept_types(query),
+        acts=question_acts(query, lang), context=ctx, scope=scope,
         target_lang=target, forced=forced is not None,
     )

@@ -58,6 +58,21 @@ def test_an_acronym_in_one_language_matches_the_missions_name_in_the_other(judge
     assert judge.judge(q, [chinese])[0].p > judge.judge(q, [unef])[0].p
 
 
+def test_the_act_a_question_asks_about_picks_the_paragraph_that_performs_it(judge, analyzer):
+    """"What did 598 demand?": of two paragraphs of 598 with the same words, the one opening with
+    "Demands" (read in its own language: "Exige") is the answer, not the preamble that recalls it."""
+    q = parse_question("What did resolution 598 (1987) demand of Iran and Iraq?", analyzer=analyzer)
+    symbol = "S/RES/598 (1987)"
+    demands = _hit("op1", "Exige que, comme premier pas vers un règlement négocié, l'Iran et l'Iraq observent "
+                   "un cessez-le-feu immédiat", lang="fr", symbol=symbol)
+    recalls = _hit("pp2", "Rappelant que l'Iran et l'Iraq ont été invités à observer un cessez-le-feu immédiat",
+                   lang="fr", kind="preamble", symbol=symbol)
+    f_demands, f_recalls = _features(judge, q, [demands, recalls])
+    assert (f_demands["act_match"], f_demands["act_other"]) == (1.0, 0.0)
+    assert (f_recalls["act_match"], f_recalls["act_other"]) == (0.0, 1.0)
+    assert judge.judge(q, [demands])[0].p > judge.judge(q, [recalls])[0].p
+
+
 def test_a_paragraph_about_another_topic_does_not_clear_the_bar(judge, analyzer):
     q = parse_question("How many troops did resolution 2326 add to UNMISS?", analyzer=analyzer)
     unrelated = _hit("pp1", "Recalling its previous resolutions on the Universal Declaration of Human Rights",
