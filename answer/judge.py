@@ -41,6 +41,7 @@ DENSE_FEATURES = ("cos", "cos_gap", "cos_gap_lang")
 # candidates: the top paragraph's probability (as a logit), its lead over the next paragraph, and a few
 # of the top paragraph's own features that tell a near miss ("the document exists, the fact doesn't").
 ANSWER_FEATURES = ("bias", "top_logit", "top_lead", "cos", "coverage_parts", "coverage_bilingual", "q_absent", "entity_missing",
+                   "entity_conflict",
                    "fact_missing", "act_match", "act_other", "same_lang", "named_doc", "named_unregistered")
 _OPERATIVE_KINDS = {"operative", "subparagraph"}
 _PREAMBLE_KINDS = {"preamble"}

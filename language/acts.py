@@ -31,6 +31,9 @@ ACTS_PATH = Path(__file__).parent / "data" / "acts.tsv"
 LEAD_WORDS = 3
 LEAD_CJK_CHARS = 5
 _LATIN_WORD_START = re.compile(r"(?<![\w'’-])\w")
+# A form ends a word; a French inverted question joins its verb to the subject ("décide-t-elle",
+# "prie-t-il"), which still ends the verb; an elided word may precede it ("qu’exige", "l’invite").
+_WORD_END = r"(?:(?![\w-])|(?=-(?:t-)?(?:il|elle|ils|elles|on)\b))"
 DECIDE = "decide"
 # The first clause of a paragraph: up to its first semicolon or colon (a comma too in Chinese, whose
 # decisions are one clause: "决定将…延长到2016年12月16日，").
@@ -56,7 +59,7 @@ def _patterns(path: Path = ACTS_PATH) -> _ActPatterns:
             continue
         row = dict(zip(header, cells))
         for lang in ("en", "fr"):
-            latin.append((row["act"], re.compile(rf"(?<![\w'’-])(?:{row[lang]})(?![\w-])", re.IGNORECASE)))
+            latin.append((row["act"], re.compile(rf"(?<![\w-])(?:{row[lang]}){_WORD_END}", re.IGNORECASE)))
         cjk.append((row["act"], re.compile(row["zh"])))
     return _ActPatterns(tuple(latin), tuple(cjk))
 

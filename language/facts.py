@@ -72,6 +72,18 @@ _NUMBER = re.compile(
     r"thousand)\b|\b(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|cent|mille)\b",
     re.IGNORECASE,
 )
+# Numbers that name a document or a place in one, not a quantity: "resolution 2326 (2016)", "65/119",
+# "S/RES/625", "paragraph 3", "第2326(2016)号", "第六十九届". "How many troops" is not answered by them.
+_REFERENCE_NUMBER = re.compile(
+    r"\b[AS]/[\w./\-]*\d[\w./\-]*(?:\s*\(\d{4}\))?"
+    r"|(?<![\d/])\d{1,4}\s*[(（]\s*(?:\d{4}|[IVXL]+)\s*[)）]"
+    r"|(?<![\d/])(?:ES-)?\d{1,3}\s*/\s*\d{1,4}(?![\d/])"
+    r"|\b(?:resolutions?|r[ée]solutions?|decisions?|d[ée]cisions?|paragraphs?|paragraphes?|articles?|alin[ée]as?"
+    r"|sub-paragraphs?|chapters?|chapitres?|annex|annexe|rules?|r[èe]gles?)\s+(?:ES-)?\d+(?:\s*/\s*\d+)?"
+    r"(?:\s*[(（]\s*(?:\d{4}|[IVXL]+)\s*[)）])?(?:\s*(?:,|and|et|to|à)\s*\d+(?:\s*[(（]\s*\d{4}\s*[)）])?)*"
+    r"|第\s*[\d一二三四五六七八九十百]+(?:\s*[(（]\s*\d{4}\s*[)）])?\s*(?:号|號|段|条|條|届|屆|次会议|次會議|章)",
+    re.IGNORECASE,
+)
 _NAME = re.compile(
     rf"[{CJK_CLASS}]{{2,}}(?:组织|国|署|会|院|委员会|理事会|特派团|部队)"
     r"|\b[A-Z][a-z]+(?:\s+(?:of|the|for|and|de|du|des|la|le)?\s*[A-Z][a-z]+)+|\b[A-Z]{3,}\b"
@@ -120,7 +132,7 @@ def has_fact(text: str, wanted: Wanted) -> bool:
     if wanted == Wanted.DATE:
         return bool(_DATE.search(text) or _YEAR.search(text))
     if wanted == Wanted.NUMBER:
-        stripped = _DATE.sub(" ", text)
+        stripped = _DATE.sub(" ", _REFERENCE_NUMBER.sub(" ", text))
         return bool(_NUMBER.search(stripped))
     if wanted == Wanted.NAME:
         return bool(_NAME.search(text))

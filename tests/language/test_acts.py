@@ -17,6 +17,11 @@ pytestmark = pytest.mark.unit
     ("Which earlier resolutions does 78/330 recall?", "en", {"recall"}),
     ("大会第65/119号决议回顾了哪项决议？", "zh", {"recall"}),
     ("Until when was the mandate of UNMISS extended?", "en", {"extend"}),
+    # French inverts the subject onto the verb and elides the word before it
+    ("Que décide-t-elle au sujet de la Force ?", "fr", {"decide"}),
+    ("Que prie-t-il le Secrétaire général de faire ?", "fr", {"request"}),
+    ("Qu’exige-t-il de l’Iran et de l’Iraq ?", "fr", {"demand"}),
+    ("What does the Universal Declaration proclaim?", "en", {"proclaim"}),
 ])
 def test_a_question_names_the_act_it_asks_about(question, lang, acts):
     assert question_acts(question, lang) == acts
@@ -46,6 +51,11 @@ def test_a_question_without_an_act_names_none(question, lang):
     ("Decides, in accordance with resolution 2252 (2015), to extend the mandate until 16 December 2016",
      "en", {"decide", "extend"}),
     ("The sub-committee is empowered to request further statements", "en", set()),
+    ("Declares that the situation constitutes a threat to the peace", "en", {"declare"}),
+    ("Proclame la présente Déclaration universelle des droits de l’homme", "fr", {"proclaim"}),
+    ("责成秘书长向安理会报告", "zh", {"instruct"}),
+    ("Aware of the need to strengthen cooperation", "en", {"mind"}),
+    ("Non-recourse to force is the rule", "en", set()),  # no act, and "-" does not end a form
 ])
 def test_a_paragraph_opens_with_its_act(text, lang, acts):
     assert lead_acts(text, lang) == acts

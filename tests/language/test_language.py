@@ -78,6 +78,20 @@ def test_a_resolution_year_is_a_date_but_not_a_full_date():
     assert has_full_date("until 16 December 2016")
 
 
+@pytest.mark.parametrize(("text", "is_quantity"), [
+    ("Decides to extend the mandate until 16 December 2016, as set out in resolution 2252 (2015)", False),
+    ("决定将第2252(2015)号决议规定的任务期限延长到2016年12月16日", False),
+    ("in accordance with paragraphs 3 and 4 of resolution 65/119 and S/RES/625 (1988)", False),
+    ("Requests a report at its sixty-ninth session (第六十九届会议)", False),
+    ("Decides to increase the force by 4,000 troops", True),
+    ("决定授权增加4000名部队", True),
+    ("composed of three members", True),
+])
+def test_a_reference_number_is_no_quantity(text, is_quantity):
+    """"How many troops did resolution 2326 (2016) add?" is not answered by the numbers of references."""
+    assert has_fact(text, Wanted.NUMBER) is is_quantity
+
+
 def test_the_one_cjk_pattern_and_question_language():
     assert CJK.search("南蘇丹") and not CJK.search("UNMISS")
     assert [question_language(q) for q in ("那英文版本呢？", "Until when?", "Et le paragraphe 3 ?")] == ["zh", "en", "fr"]
