@@ -2,9 +2,10 @@
 as a calibrated probability from a small logistic model fitted on the dev gold set
 (`python -m eval.fit_judge`, weights in answer/data/judge.json, docs/answer.md).
 
-One judge, three uses: a lookup quotes the best-supported clause of the most probable paragraph;
-a list keeps every candidate whose probability clears the bar; and no candidate clearing it is
-the no-answer.
+One judge, three uses: a lookup quotes the best-supported clause of the paragraph the judge ranks
+first; a list keeps every candidate whose probability clears the bar; and no candidate clearing it
+is the no-answer. A lookup's candidates are ordered by a second set of weights over the same
+features, fitted to rank (which of them answers?) rather than to classify (does this one answer?).
 
     judge = Judge.load(vectors=LibraryVectors.of(library))
     judged = judge.judge(question, hits)  # [Judgement(hit, p, ...)], most probable first
@@ -34,7 +35,7 @@ FEATURES = (
     "bias", "cos", "cos_gap", "cos_gap_lang", "bm25", "pivot", "rank", "coverage", "coverage_parts",
     "coverage_title", "coverage_bilingual", "specific", "q_absent", "entity_match", "entity_missing", "entity_conflict", "type_match",
     "fact", "fact_missing", "full_date", "act_match", "act_other", "operative",
-    "preamble", "title", "same_lang", "named_doc", "named_other", "named_unregistered", "list", "list_cos_gap", "list_coverage",
+    "preamble", "title", "footnote", "same_lang", "named_doc", "named_other", "named_unregistered", "list", "list_cos_gap", "list_coverage",
 )
 DENSE_FEATURES = ("cos", "cos_gap", "cos_gap_lang")
 # The lookup decision (is there an answer at all?) is a question-level model over the judged
@@ -69,6 +70,14 @@ class JudgeModel:
     list_threshold: float = 0.5
     meta: dict | None = None
     answer: AnswerModel | None = None  # the lookup decision; None: the top paragraph's p >= threshold
+    ranking: np.ndarray | None = None  # weights ordering a lookup's candidates; None: by probability
+
+    def rank_scores(self, x: np.ndarray) -> np.ndarray:
+        """The order of a lookup's candidates (higher first): the ranking weights' score, or the
+        probability when there are none. Only the order among one question's candidates means anything."""
+        if self.ranking is None:
+            return self.probability(x)
+        return ((x - self.mean) / self.scale) @ self.ranking
 
     def probability(self, x: np.ndarray) -> np.ndarray:
         z = ((x - self.mean) / self.scale) @ self.weights
@@ -80,6 +89,7 @@ class JudgeModel:
             "mean": [round(float(v), 6) for v in self.mean], "scale": [round(float(v), 6) for v in self.scale],
             "threshold": self.threshold, "list_threshold": self.list_threshold, "fit": self.meta or {},
             **({"answer": self.answer.to_json()} if self.answer is not None else {}),
+            **({"ranking": [round(float(w), 6) for w in self.ranking]} if self.ranking is not None else {}),
         }
 
     @classmethod
@@ -88,8 +98,9 @@ class JudgeModel:
         if names != FEATURES:
             raise ValueError(f"judge weights are for features {names}, the code computes {FEATURES}: refit")
         answer = AnswerModel.from_json(data["answer"]) if "answer" in data else None
+        ranking = np.array(data["ranking"]) if "ranking" in data else None
         return cls(names, np.array(data["weights"]), np.array(data["mean"]), np.array(data["scale"]),
-                   float(data["threshold"]), float(data["list_threshold"]), data.get("fit"), answer)
+                   float(data["threshold"]), float(data["list_threshold"]), data.get("fit"), answer, ranking)
 
     @classmethod
     def prior(cls) -> "JudgeModel":
@@ -106,10 +117,12 @@ def _logit(p: float) -> float:
     return float(np.log(p / (1 - p)))
 
 
-def answer_row(x: np.ndarray, p: np.ndarray, ids, kinds) -> np.ndarray | None:
+def answer_row(x: np.ndarray, p: np.ndarray, ids, kinds, order_by: np.ndarray | None = None) -> np.ndarray | None:
     """ANSWER_FEATURES of one question from its candidates' FEATURES rows `x`, probabilities `p`,
-    citation ids and kinds (titles never answer); None when there is no candidate to answer from."""
-    order = [i for i in np.argsort(-p, kind="stable") if kinds[i] != "title"]
+    citation ids and kinds (titles never answer), the top being the first by `order_by` (the ranking
+    scores; default `p`); None when there is no candidate to answer from."""
+    order_by = p if order_by is None else order_by
+    order = [i for i in np.argsort(-order_by, kind="stable") if kinds[i] != "title"]
     if not order:
         return None
     top = order[0]
@@ -154,8 +167,10 @@ class AnswerModel:
                    float(data["threshold"]))
 
 
-def _kind_flags(kind: str) -> tuple[float, float, float]:
-    return float(kind in _OPERATIVE_KINDS), float(kind in _PREAMBLE_KINDS), float(kind == "title")
+def _kind_flags(kind: str) -> tuple[float, float, float, float]:
+    """operative, preamble, title, footnote (an annex paragraph is none of them)."""
+    return (float(kind in _OPERATIVE_KINDS), float(kind in _PREAMBLE_KINDS), float(kind == "title"),
+            float(kind == "footnote"))
 
 
 class Judge:
@@ -229,7 +244,7 @@ class Judge:
             opens = lead_acts(h.text, h.lang)
             row["act_match"] = float(bool(opens & question.acts))
             row["act_other"] = float(bool(opens) and not opens & question.acts)
-        row["operative"], row["preamble"], row["title"] = _kind_flags(h.kind)
+        row["operative"], row["preamble"], row["title"], row["footnote"] = _kind_flags(h.kind)
         row["same_lang"] = float(h.lang == question.lang)
         if question.named_symbols:
             named = h.symbol in question.named_symbols
@@ -286,14 +301,17 @@ class Judge:
 
     # -- decisions ---------------------------------------------------------------------------
     def judge(self, question: Question, hits: list[Hit]) -> list[Judgement]:
-        """Every hit with its probability, most probable first (ties: retrieval order)."""
+        """Every hit with its probability, best first (see `_judged`)."""
         return self._judged(question, list(hits))[2]
 
     def _judged(self, question: Question, hits: list[Hit]):
+        """Features, probabilities and judgements: a list's most probable first, a lookup's in the
+        ranking weights' order (ties: retrieval order)."""
         if not hits:
             return np.zeros((0, len(FEATURES))), np.zeros(0), []
         x = self.features(question, hits)
         p = self.model.probability(x)
+        order_by = p if question.is_list else self.model.rank_scores(x)
         col = {f: FEATURES.index(f) for f in ("cos", "cos_gap", "cos_gap_lang", "bm25", "pivot")}
         out = []
         for i, h in enumerate(hits):
@@ -302,7 +320,7 @@ class Judge:
                 c = float(x[i, col["cos"]])
                 dense = (c, c - float(x[i, col["cos_gap"]]), c - float(x[i, col["cos_gap_lang"]]))
             out.append(Judgement(h, float(p[i]), i, dense, float(x[i, col["bm25"]]), float(x[i, col["pivot"]])))
-        return x, p, sorted(out, key=lambda j: (-j.p, j.rank))
+        return x, p, sorted(out, key=lambda j: (-float(order_by[j.rank]), j.rank))
 
     def bar(self, question: Question) -> float:
         return self.model.list_threshold if question.is_list else self.model.threshold
@@ -315,11 +333,11 @@ class Judge:
 
     def _answerable(self, x, p, judged) -> float:
         if self.model.answer is None:
-            return max((j.p for j in judged if j.hit.kind != "title"), default=0.0)
+            return next((j.p for j in judged if j.hit.kind != "title"), 0.0)
         hits = [None] * len(judged)
         for j in judged:
             hits[j.rank] = j.hit
-        row = answer_row(x, p, [h.id for h in hits], [h.kind for h in hits])
+        row = answer_row(x, p, [h.id for h in hits], [h.kind for h in hits], self.model.rank_scores(x))
         return 0.0 if row is None else self.model.answer.probability(row)
 
     def accepted(self, question: Question, hits: list[Hit]) -> list[Judgement]:

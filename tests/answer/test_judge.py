@@ -93,6 +93,7 @@ def test_the_shipped_weights_were_fitted_on_dev():
     fit = Judge.load().model.meta
     assert "dev" in fit["gold"].rsplit("/", 1)[-1] and "test" not in fit["gold"]
     assert fit["pairs"] > 1000 and 0.5 < fit["oof_auc"] <= 1.0
+    assert Judge.load().model.ranking is not None and Judge.load().model.answer is not None
 
 
 def test_answer_row_reads_the_top_paragraph_and_its_lead_over_the_next_citation():
@@ -126,3 +127,55 @@ def test_the_answer_model_decides_a_lookup_and_round_trips(analyzer):
         judge = Judge(model, entities=analyzer.entities)
         assert model.answer.threshold == bar
         assert [j.hit.id for j in judge.accepted(q, [right])] == expected
+
+
+def test_a_lookup_is_ordered_by_the_ranking_weights_and_a_list_by_probability(analyzer):
+    """Two sets of weights over one set of features: the ranking weights decide which candidate a
+    lookup answers from, the probability which candidates a list keeps; both round-trip."""
+    q_lookup = parse_question(UNMISS_QUESTION, analyzer=analyzer)
+    q_list = parse_question("Which paragraphs concern UNMISS?", analyzer=analyzer)
+    preamble = _hit("pp1", "Recalling the mandate of UNMISS", kind="preamble")
+    operative = _hit("op1", "Decides to extend the mandate of UNMISS until 16 December 2016")
+    base = JudgeModel.prior()
+    ranking = np.zeros(len(FEATURES))
+    ranking[FEATURES.index("preamble")] = 5.0  # a ranking that prefers preambles, against the prior
+    model = JudgeModel.from_json(JudgeModel(base.features, base.weights, base.mean, base.scale, 0.5, 0.5, {},
+                                            None, ranking).to_json())
+    assert np.allclose(model.ranking, ranking)
+    judge = Judge(model, entities=analyzer.entities)
+    hits = [operative, preamble]
+    assert [j.hit.id for j in judge.judge(q_lookup, hits)][0] == preamble.id
+    by_p = sorted(judge.judge(q_list, hits), key=lambda j: -j.p)
+    assert [j.hit.id for j in judge.judge(q_list, hits)] == [j.hit.id for j in by_p]
+    without = Judge(JudgeModel.prior(), entities=analyzer.entities)
+    assert [j.hit.id for j in without.judge(q_lookup, hits)] == [j.hit.id for j in sorted(
+        without.judge(q_lookup, hits), key=lambda j: (-j.p, j.rank))]
+
+
+def test_the_ranking_fit_puts_the_relevant_candidate_first():
+    """fit_ranking (a conditional logit) learns, from questions whose relevant candidate has the
+    higher value of one feature, a positive weight on it and none on the bias; it ignores lists,
+    noanswer questions and titles."""
+    from eval.fit_judge import fit_ranking, lookup_top1
+
+    rng = np.random.default_rng(0)
+    j = FEATURES.index("coverage")
+    xs, ys, groups, info = [], [], [], []
+    for n in range(40):
+        x = rng.normal(size=(5, len(FEATURES)))
+        x[:, FEATURES.index("bias")] = 1.0
+        relevant = int(rng.integers(5))
+        x[relevant, j] += 3.0
+        y = np.zeros(5)
+        y[relevant] = 1.0
+        xs.append(x)
+        ys.append(y)
+        groups.append(np.full(5, n))
+        info.append({"is_list": n % 10 == 9, "type": "noanswer" if n % 10 == 8 else "lookup",
+                     "kinds": ["operative"] * 5})
+    x, y, groups = np.vstack(xs), np.concatenate(ys), np.concatenate(groups)
+    mean, scale = np.zeros(len(FEATURES)), np.ones(len(FEATURES))
+    w = fit_ranking(x, y, groups, info, mean, scale)
+    assert w[FEATURES.index("bias")] == 0.0
+    assert w[j] > 1.0 and w[j] == max(w, key=abs)
+    assert lookup_top1(x @ w, y, groups, info) > 0.9
