@@ -23,7 +23,10 @@ __all__ = ["Question", "parse_question", "classify", "named_ref", "Wanted"]
 
 
 _LIST_CUES = (
-    re.compile(r"哪(?:些|几)(?!.*(?:组织|国家|机构)(?:签|通过|提出))|列出|所有.*段|全部.*段|什么段落|有关.*的段落"),
+    # As in English and French, "which paragraphs / articles / resolutions" asks for a list, "which
+    # challenges / forms / years" (哪些挑战, 哪几年) for the facts of one answer.
+    re.compile(r"哪(?:些|几|幾)\s*[^\s，。？]{0,3}?(?:段落|段|条款|條款|条|條|规定|規定|决议|決議|文件)"
+               r"|(?:段落|条款|條款|决议|決議|文件)有哪(?:些|几|幾)|列出|所有.*段|全部.*段|什么段落|有关.*的段落"),
     re.compile(
         r"\b(?:which|what)\s+(?:\w+\s+)?(?:paragraphs|provisions|clauses|parts|sections|resolutions)\b"
         r"|\blist\b|\ball\s+(?:the\s+)?(?:paragraphs|provisions)\b|\bwhere\s+(?:does|do)\b.*\b(?:mention|refer)",

@@ -22,6 +22,13 @@ pytestmark = pytest.mark.unit
     ("Quelles résolutions ont prorogé le mandat de la FNUOD ?", QuestionType.LIST),
     ("哪些决议延长了观察员部队的任务？", QuestionType.LIST),
     ("Which resolution established UNDOF?", QuestionType.LOOKUP),
+    # "which challenges / forms / years" asks for the facts of one answer in every language
+    ("监察员机构面临哪些挑战？", QuestionType.LOOKUP),
+    ("What challenges do Ombudsman institutions face?", QuestionType.LOOKUP),
+    ("外空委员会分析了哪几年举行的外空会议的影响？", QuestionType.LOOKUP),
+    ("世界人权宣言中哪些條款涉及家庭？", QuestionType.LIST),
+    ("法语国家国际组织决议中欢迎签署谅解备忘录的段落有哪些？", QuestionType.LIST),
+    ("哪些安理会决议延长了任务？", QuestionType.LIST),
 ])
 def test_classify(question, expected):
     assert classify(question) == expected
