@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from language.facts import Wanted, has_fact
 from language.scripts import has_cjk
 
 _ZH_CLAUSE_END = re.compile(r"[，；。：！？,;]")
@@ -51,9 +52,10 @@ def windows(text: str, lang: str) -> list[tuple[int, int]]:
             if i + w <= len(spans)]
 
 
-def quoted_span(text: str, lang: str, window: tuple[int, int]) -> tuple[int, int]:
+def quoted_span(text: str, lang: str, window: tuple[int, int], wanted: Wanted = Wanted.ANY) -> tuple[int, int]:
     """What a lookup quotes of a paragraph: the whole sentence holding `window` (its best clauses)
-    when that sentence is short, else the window."""
+    when that sentence is short, else the window; grown, within its sentence, to the nearest clause
+    holding the kind of fact the question wants (a date, a number, a name) when it holds none."""
     chinese = lang == "zh" or has_cjk(text)
     start, end = 0, len(text)
     for m in (_ZH_SENTENCE_END if chinese else _LATIN_SENTENCE_END).finditer(text):
@@ -81,7 +83,23 @@ def quoted_span(text: str, lang: str, window: tuple[int, int]) -> tuple[int, int
         if not grown:
             break
         _width, first, last = min(grown)  # the shorter neighbour first
-    return spans[first][0], spans[last][1]
+    return _grown_to_fact(text, spans, first, last, wanted)
+
+
+def _grown_to_fact(text: str, spans: list[tuple[int, int]], first: int, last: int, wanted: Wanted) -> tuple[int, int]:
+    """Clauses first..last of `spans`, or, when they hold no fact of the `wanted` kind, grown to the
+    nearest clause of the sentence that holds one ("… the four identified pillars" -> "…, namely
+    space economy, space society, …"); the nearest after, then before, on a tie."""
+    if wanted == Wanted.ANY or has_fact(text[spans[first][0]:spans[last][1]], wanted):
+        return spans[first][0], spans[last][1]
+    holding = [i for i, (a, b) in enumerate(spans) if has_fact(text[a:b], wanted)]
+    if not holding:
+        return spans[first][0], spans[last][1]
+    nearest = min(holding, key=lambda i: (i - last if i > last else first - i, i < first))
+    start, end = spans[min(first, nearest)][0], spans[max(last, nearest)][1]
+    if end - start > 2 * WHOLE_QUOTE_CHARS["zh" if has_cjk(text) else "other"]:  # too far to quote as one
+        return spans[first][0], spans[last][1]
+    return start, end
 
 
 def clean_quote(fragment: str, lang: str) -> str:

@@ -51,7 +51,7 @@ def lookup(question: Question, accepted: list[Judgement], judge: Judge) -> Extra
         return no_answer(question.lang)
     top = found[0]
     hit = top.hit
-    start, end = quoted_span(hit.text, hit.lang, judge.best_window(question, top))
+    start, end = quoted_span(hit.text, hit.lang, judge.best_window(question, top), question.wanted)
     clause = clean_quote(hit.text[start:end], hit.lang) or hit.text.strip()
     text = phrasing.message(
         "lookup", question.lang,

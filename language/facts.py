@@ -132,7 +132,8 @@ def has_fact(text: str, wanted: Wanted) -> bool:
     if wanted == Wanted.DATE:
         return bool(_DATE.search(text) or _YEAR.search(text))
     if wanted == Wanted.NUMBER:
-        stripped = _DATE.sub(" ", _REFERENCE_NUMBER.sub(" ", text))
+        # nor is a year ("in 2021 and 2022") the count asked for
+        stripped = _YEAR.sub(" ", _DATE.sub(" ", _REFERENCE_NUMBER.sub(" ", text)))
         return bool(_NUMBER.search(stripped))
     if wanted == Wanted.NAME:
         return bool(_NAME.search(text))

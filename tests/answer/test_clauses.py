@@ -32,3 +32,31 @@ def test_a_tiny_window_of_a_long_sentence_grows_by_its_shorter_neighbours():
             "and the Winter Games, in 2030, with more text;")
     quote = _quote(text, "en", "in 2028")
     assert quote == " to be held in Los Angeles, United States, in 2028, and the Winter Games, in 2030, with more text"
+
+
+def test_a_quote_without_the_wanted_fact_grows_to_the_clause_that_holds_it():
+    """"Quand … ?" on a long sentence: the best-matching clause names the charter, the date is two
+    clauses on; the quote reaches it, and stops there. A question wanting nothing in particular keeps
+    the clause as it was."""
+    from language.facts import Wanted
+
+    text = ("Acknowledging the revised International Charter of Physical Education, Physical Activity and Sport, "
+            "as proclaimed by the General Conference, at its thirty-eighth session, in November 2015, "
+            + "and so on, " * 50 + "and the end;")
+    words = "the revised International Charter of Physical Education"
+    i = text.index(words)
+    start, end = quoted_span(text, "en", (i, i + len(words)), Wanted.DATE)
+    assert text[start:end].endswith("in November 2015") and text[start:end].startswith("Acknowledging")
+    start, end = quoted_span(text, "en", (i, i + len(words)))
+    assert "November 2015" not in text[start:end]
+
+
+def test_a_number_in_a_reference_or_a_year_does_not_stop_the_quote_growing():
+    from language.facts import Wanted
+
+    text = ("Notes that, pursuant to resolution 71/328, " + "the notices were published in all languages, " * 12
+            + "and that United Nations Development Business published 30,425 procurement notices;")
+    words = "pursuant to resolution 71/328"
+    i = text.index(words)
+    start, end = quoted_span(text, "en", (i, i + len(words)), Wanted.NUMBER)
+    assert text[start:end].endswith("30,425 procurement notices")

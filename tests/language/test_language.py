@@ -86,6 +86,7 @@ def test_a_resolution_year_is_a_date_but_not_a_full_date():
     ("Decides to increase the force by 4,000 troops", True),
     ("决定授权增加4000名部队", True),
     ("composed of three members", True),
+    ("in Arabic, Russian and Spanish in 2021 and 2022", False),  # years are no count either
 ])
 def test_a_reference_number_is_no_quantity(text, is_quantity):
     """"How many troops did resolution 2326 (2016) add?" is not answered by the numbers of references."""
