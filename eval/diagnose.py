@@ -3,8 +3,8 @@
     RESQA_STORE=S python -m eval.diagnose eval/gold/dev.jsonl [--types lookup,crosslingual] [--json FILE]
 
 For every question the assistant searches for: how many candidates it read, whether a relevant
-paragraph was among them (and its best rank and probability), the best candidate's probability and
-whether it is relevant, the bar, the answer model's probability (lookups), and the outcome (`ok`, `declined`, `wrong` = answered from a
+paragraph was among them (and its best rank and probability), the first candidate's probability and
+whether it is relevant (first by probability for a list, by the judge's ranking weights for a lookup), the bar, the answer model's probability (lookups), and the outcome (`ok`, `declined`, `wrong` = answered from a
 paragraph that is not relevant, `missed` = no relevant paragraph among the candidates, and for
 noanswer questions `declined-ok` / `answered`). Dev only, like the fit.
 """
