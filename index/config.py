@@ -46,10 +46,6 @@ class RetrievalConfig:
     # min_candidates). 3x / 30 keeps recall@10 on dev equal to 200 candidates at a fraction of the cost.
     candidates_per_k: int = 3
     min_candidates: int = 30
-    # Candidates per language of a list question (`all_above_threshold`): list questions need
-    # recall over the whole store; 200 covers the largest relevant set of dev (and more cost nothing
-    # measurable on dev, but grow with the store).
-    all_candidates: int = 200
 
     # -- the vector index ---------------------------------------------------------------------------
     # HNSW candidates explored per Chroma query (Chroma's default is 100). At 100 the same query on the
@@ -68,7 +64,7 @@ class RetrievalConfig:
             value = getattr(self, f.name)
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise ConfigError(f"RetrievalConfig.{f.name}={value!r} must be a number")
-        positive = ("rrf_k", "margin_rank", "candidates_per_k", "min_candidates", "all_candidates", "query_memo",
+        positive = ("rrf_k", "margin_rank", "candidates_per_k", "min_candidates", "query_memo",
                     "ef_search")
         for name in positive:
             if getattr(self, name) <= 0:
@@ -80,6 +76,6 @@ class RetrievalConfig:
             if not 0 <= getattr(self, name) <= 1:
                 raise ConfigError(f"RetrievalConfig.{name}={getattr(self, name)!r} must be between 0 and 1")
 
-    def candidates(self, k: int, all_above_threshold: bool) -> int:
+    def candidates(self, k: int) -> int:
         """Candidates per channel and language for a search of `k` hits."""
-        return self.all_candidates if all_above_threshold else max(self.candidates_per_k * k, self.min_candidates)
+        return max(self.candidates_per_k * k, self.min_candidates)

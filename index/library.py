@@ -386,11 +386,9 @@ class Library:
         return retriever
 
     def search(self, query: str, k: int = 10, mode: SearchMode = SearchMode.HYBRID,
-               filters: SearchFilters = SearchFilters(), all_above_threshold: bool = False,
+               filters: SearchFilters = SearchFilters(),
                named_symbols: tuple[str, ...] | None = None) -> list[Hit]:
-        """Ranked paragraphs; with `all_above_threshold`, the wide pool a list question is judged
-        from (`RetrievalConfig.all_candidates` per channel and language), grouped by document: which
-        of them concern the topic is the judge's call (`Assistant.list_paragraphs`). `named_symbols`:
-        the resolutions the question names (None: detect them in the query)."""
-        return self.retriever().search(query, k=k, mode=SearchMode(mode), filters=filters,
-                                       all_above_threshold=all_above_threshold, named=named_symbols)
+        """The `k` best paragraphs by fused rank. `named_symbols`: the resolutions the question names
+        (None: detect them in the query). Which paragraphs a list keeps is the judge's call
+        (`Assistant.list_paragraphs`, answer/candidates.py)."""
+        return self.retriever().search(query, k=k, mode=SearchMode(mode), filters=filters, named=named_symbols)

@@ -312,7 +312,7 @@ class Retriever:
 
     # -- search ---------------------------------------------------------------------------------------
     def search(self, query: str, k: int = 10, mode: SearchMode = SearchMode.HYBRID,
-               filters: SearchFilters = SearchFilters(), all_above_threshold: bool = False,
+               filters: SearchFilters = SearchFilters(),
                named: tuple[str, ...] | list[str] | None = None) -> list[Hit]:
         """Ranked hits; `named`: the resolutions the question names (None: detect them in `query`)."""
         if not query or not query.strip():
@@ -321,15 +321,9 @@ class Retriever:
             raise ResqaError(f"k must be at least 1, got {k}")
         mode = SearchMode(mode)
         symbols = self._symbols(filters)
-        n = self.config.candidates(k, all_above_threshold)
+        n = self.config.candidates(k)
         channels = self.candidates(query, n, mode, filters, symbols)
         rows = channels.merge()
-        if all_above_threshold:
-            # The wide pool a list is judged from; which paragraphs concern the topic is the
-            # answer layer's judge's call (answer/assistant.py, `Assistant.list_paragraphs`).
-            scores = self._fused(channels, [], mode, rows)
-            channels.score_pivot(rows)
-            return group_by_document([self.hit(r, scores.get(r.node_id, 0.0)) for r in rows.values()])
 
         named = [] if filters.symbols else self._named(query, named)
         named_ranking: list[str] = []

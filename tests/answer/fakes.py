@@ -75,10 +75,8 @@ class FakeLibrary:
         self.hits = hits
         self.searches: list[dict] = []
 
-    def search(self, query, k=10, mode="hybrid", filters=SearchFilters(), all_above_threshold=False,
-               named_symbols=None):
-        self.searches.append({"query": query, "k": k, "filters": filters, "all": all_above_threshold,
-                              "named": named_symbols})
+    def search(self, query, k=10, mode="hybrid", filters=SearchFilters(), named_symbols=None):
+        self.searches.append({"query": query, "k": k, "filters": filters, "named": named_symbols})
         q = _grams(_translate(query))
         scored = []
         for hit in self.hits:
@@ -89,8 +87,6 @@ class FakeLibrary:
             overlap = len(q & _grams(hit.text)) / (len(q) or 1)
             scored.append(replace(hit, score=overlap))
         scored.sort(key=lambda h: -h.score)
-        if all_above_threshold:
-            return [h for h in scored if h.score > 0.1]
         return scored[:k]
 
     def paragraphs(self, symbol, lang):

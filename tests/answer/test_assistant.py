@@ -107,7 +107,6 @@ def test_filters_are_passed_to_retrieval(library):
     Assistant(library, Settings(embed_model="fake")).ask("Until when was the mandate extended?",
                                                         filters=SearchFilters(lang="en"))
     assert library.searches[0]["filters"] == SearchFilters(lang="en")
-    assert library.searches[0]["all"] is False
 
 
 def test_search_all_keeps_what_the_judge_keeps_with_its_probability(assistant):

@@ -138,7 +138,7 @@ class FakeLibrary:
             for p in doc.paragraphs
         ]
 
-    def search(self, query, k=10, mode=SearchMode.HYBRID, filters=SearchFilters(), all_above_threshold=False):
+    def search(self, query, k=10, mode=SearchMode.HYBRID, filters=SearchFilters()):
         wanted = _terms(query)
         scored = []
         for (symbol, lang), doc in list(self._docs.items()):

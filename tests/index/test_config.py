@@ -28,8 +28,7 @@ def test_a_bad_value_is_named_at_construction(change, message):
 @pytest.mark.unit
 def test_candidates_follow_the_config():
     config = RetrievalConfig()
-    assert (config.rrf_k, config.candidates(5, False), config.candidates(20, False), config.candidates(5, True)) \
-        == (20.0, 30, 60, 200)
+    assert (config.rrf_k, config.candidates(5), config.candidates(20)) == (20.0, 30, 60)
 
 
 @pytest.mark.unit

@@ -75,14 +75,6 @@ def test_hits_carry_citation_language_and_json_shape(filled):
                              "text": "又欣见成员国参与维持和平行动；", "kind": "operative", "title": "合作"}
 
 
-def test_all_above_threshold_groups_hits_by_document_in_document_order(filled):
-    hits = filled.search(BOILERPLATE, mode=SearchMode.LEXICAL, all_above_threshold=True)
-    assert [h.id for h in hits][:2] in (["S/RES/1 (1946)#op2", "S/RES/2 (1946)#op2"],
-                                         ["S/RES/2 (1946)#op2", "S/RES/1 (1946)#op2"])
-    symbols = [h.symbol for h in hits]
-    assert symbols == sorted(symbols, key=symbols.index)  # each document's hits are contiguous
-
-
 def test_group_by_document_orders_documents_by_best_hit():
     from index.hits import Hit
 
