@@ -29,6 +29,8 @@ from index.registry import RegistrySnapshot
 from index.sidecars import SidecarCache
 from resqa.errors import ResqaError
 
+_UNSET = object()  # a `rows` argument not given (None is a mask: every row)
+
 logger = logging.getLogger(__name__)
 
 # A resolution named in the question: "resolution 242", "résolution 55/10", "第662号决议",
@@ -264,23 +266,24 @@ class Retriever:
         )]
         return self.lexical_index.mask(keys, filters.kind)
 
-    def lexical(self, query: str, n: int, filters: SearchFilters, symbols: list[str], expand: bool = True
-                ) -> list[Candidate]:
-        """BM25 candidates best first (score > 0), with the glossary expansion unless `expand=False`."""
+    def lexical(self, query: str, n: int, filters: SearchFilters, symbols: list[str], expand: bool = True,
+                rows=_UNSET) -> list[Candidate]:
+        """BM25 candidates best first (score > 0), with the glossary expansion unless `expand=False`;
+        `rows`: the filters' `_mask` when the caller has it."""
         index = self.lexical_index
-        found = index.search(self.analyzer.query_tokens(query, expand=expand), rows=self._mask(filters, symbols),
-                             limit=n)
+        rows = self._mask(filters, symbols) if rows is _UNSET else rows
+        found = index.search(self.analyzer.query_tokens(query, expand=expand), rows=rows, limit=n)
         return [Candidate(index.node_ids[row], row, lexical=score) for row, score in found]
 
     def pivot_scores(self, query: str):
         """Every row's score in the cross-language channel (BM25 over bilingual pivot keys), or None."""
         return self.lexical_index.pivot_scores(self.analyzer.pivot_query_tokens(query))
 
-    def pivot(self, scores, n: int, filters: SearchFilters, symbols: list[str]) -> list[Candidate]:
+    def pivot(self, scores, n: int, filters: SearchFilters, symbols: list[str], rows=_UNSET) -> list[Candidate]:
         """The cross-language channel's candidates best first, from `pivot_scores`."""
         index = self.lexical_index
-        return [Candidate(index.node_ids[row], row, pivot=score)
-                for row, score in best_rows(scores, self._mask(filters, symbols), n)]
+        rows = self._mask(filters, symbols) if rows is _UNSET else rows
+        return [Candidate(index.node_ids[row], row, pivot=score) for row, score in best_rows(scores, rows, n)]
 
     def record(self, row: int) -> dict:
         """The stored record (node_id, text, metadata) of a lexical-index row."""
@@ -299,12 +302,14 @@ class Retriever:
         pending = None
         if mode != SearchMode.LEXICAL and embedding is None and self._langs(filters):
             pending = self.encoder.future(query, self.executor)
-        lexical = self.lexical(query, n, filters, symbols) if mode != SearchMode.DENSE else []
+        pivoted = mode == SearchMode.HYBRID and self.config.pivot_weight > 0
+        rows = self._mask(filters, symbols) if mode != SearchMode.DENSE else None  # once for both channels
+        lexical = self.lexical(query, n, filters, symbols, rows=rows) if mode != SearchMode.DENSE else []
         pivot: list[Candidate] = []
-        if mode == SearchMode.HYBRID and self.config.pivot_weight > 0:
+        if pivoted:
             if pivot_scores is None:
                 pivot_scores = self.pivot_scores(query)
-            pivot = self.pivot(pivot_scores, n, filters, symbols)
+            pivot = self.pivot(pivot_scores, n, filters, symbols, rows=rows)
         if pending is not None:
             embedding = pending.result()
         dense = self.dense(embedding, n, filters, symbols) if embedding is not None else {}
