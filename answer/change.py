@@ -89,10 +89,16 @@ def is_change_question(question: str) -> bool:
 
 def documents_to_compare(library, question: str, turns=(), lang: str = "en") -> tuple[str | None, str | None]:
     """(older, newer) symbols for a change question; older is None when no previous version is indexed."""
-    named = [s for s in symbols_named(question) if any(symbols_equal(d.symbol, s) for d in library.documents())]
+    def indexed(symbols):
+        return [s for s in symbols if any(symbols_equal(d.symbol, s) for d in library.documents())]
+
+    named = indexed(symbols_named(question))
     if len(named) >= 2:
-        infos = {s: next(d for d in library.documents() if symbols_equal(d.symbol, s)) for s in named[:2]}
-        older, newer = sorted(named[:2], key=lambda s: chronology(infos[s]))
+        base = next(iter(indexed(_compared_with(question))), None)
+        other = next((s for s in named if base and not symbols_equal(s, base)), None)
+        pair = [base, other] if base and other else named[:2]
+        infos = {s: next(d for d in library.documents() if symbols_equal(d.symbol, s)) for s in pair}
+        older, newer = sorted(pair, key=lambda s: chronology(infos[s]))
         return older, newer
     newer = named[0] if named else None
     if newer is None and (_PREVIOUS.search(question) or not _THIS_YEAR.search(question)):
@@ -103,6 +109,20 @@ def documents_to_compare(library, question: str, turns=(), lang: str = "en") -> 
     if newer is None:
         return None, None
     return previous_version(library, newer, lang), newer
+
+
+_BASE_AFTER = re.compile(r"\b(?:compared\s+(?:with|to)|par\s+rapport\s+(?:à|aux?))\s+(?P<rest>.*)", re.I)
+_BASE_BEFORE = re.compile(r"(?:与|同|和|跟)(?P<base>[^与同和跟]{1,40}?)(?:相比|相较|比较)")
+
+
+def _compared_with(question: str) -> list[str]:
+    """The resolutions named as the base of a comparison: after "compared with" / "par rapport à",
+    inside "与 … 相比" ("第396(1976)号决议中要求执行第338(1973)号决议的措辞与第368(1975)号相比" -> 368)."""
+    if m := _BASE_BEFORE.search(question):
+        return symbols_named(m.group("base"))
+    if m := _BASE_AFTER.search(question):
+        return symbols_named(m.group("rest"))[:1]
+    return []
 
 
 def _newest_on_topic(library, question: str) -> str | None:

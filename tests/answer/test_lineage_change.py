@@ -17,7 +17,7 @@ S, U = ROOT / "samples", ROOT / "corpora" / "unsc"
 FILES = [S / "en" / "S_RES_0660_1990.txt", S / "en" / "S_RES_0661_1990.txt", S / "en" / "S_RES_0678_1990.txt",
          U / "S_RES_1454_2002.txt", S / "zh" / "S_RES_2326_2016.txt", U / "S_RES_0472_1980.txt",
          U / "S_RES_0482_1980.txt", S / "zh" / "S_RES_0368_1975.txt", S / "zh" / "S_RES_0396_1976.txt",
-         S / "en" / "A_RES_73_8.pdf", S / "en" / "A_RES_80_4.pdf"]
+         S / "en" / "A_RES_73_8.pdf", S / "en" / "A_RES_80_4.pdf", S / "en" / "S_RES_0338_1973.txt"]
 
 pytestmark = pytest.mark.unit
 
@@ -130,3 +130,15 @@ def test_a_comparison_of_two_named_documents_is_a_change_question():
     assert is_change_question("En quoi la résolution 396 (1976) modifie-t-elle le mandat par rapport à la résolution 368 (1975) ?")
     assert not is_change_question("Par rapport à la résolution 368 (1975), que dit le paragraphe 2 ?")
     assert not is_change_question("Which paragraphs concern climate change?")
+
+
+def test_the_base_of_a_comparison_is_the_document_it_is_compared_with(assistant):
+    """Three resolutions named: 396 quotes 338, and is compared with 368 ("与第368(1975)号相比")."""
+    answer = checked(assistant.ask("第396(1976)号决议中要求执行第338(1973)号决议的措辞与第368(1975)号相比有何变化？"))
+    assert answer.qtype == "change"
+    assert answer.answer.startswith("与 S/RES/368 (1975) 相比，S/RES/396 (1976)")
+    from answer.change import _compared_with
+
+    assert _compared_with("What changed in 482 (1980) compared with 472 (1980) and 466 (1980)?") == ["S/RES/472 (1980)"]
+    assert _compared_with("Par rapport à la résolution 73/8, que change la résolution 80/4 ?") == ["A/RES/73/8"]
+    assert _compared_with("What changed in resolution 482 (1980)?") == []
