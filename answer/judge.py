@@ -167,6 +167,16 @@ class AnswerModel:
                    float(data["threshold"]))
 
 
+def _share(coverage_of, terms, given: frozenset[str]) -> float:
+    """A weighted coverage (`coverage_of(terms)`) with the terms labelled in `given` counted as present."""
+    if not given:
+        return coverage_of(terms)
+    total = sum(t.weight for t in terms)
+    rest = tuple(t for t in terms if t.label not in given)
+    rest_weight = sum(t.weight for t in rest)
+    return (coverage_of(rest) * rest_weight + (total - rest_weight)) / total if total else 0.0
+
+
 def _kind_flags(kind: str) -> tuple[float, float, float, float]:
     """operative, preamble, title, footnote (an annex paragraph is none of them)."""
     return (float(kind in _OPERATIVE_KINDS), float(kind in _PREAMBLE_KINDS), float(kind == "title"),
@@ -212,27 +222,35 @@ class Judge:
         row["bm25"] = lexical_ratio
         row["pivot"] = pivot_ratio
         row["rank"] = 1.0 / (1 + rank)
-        row["coverage"] = coverage(question.terms, text)
-        row["coverage_parts"] = partial_coverage(question.terms, text)
-        row["coverage_title"] = coverage(question.terms, h.title) if h.title else 0.0
-        # Through the bilingual lexicon only across languages: inside one language, matching a compound
-        # word by word ("维持和平行动" in "维持国际和平 ... 行动") is looser than the literal match.
-        row["coverage_bilingual"] = (bilingual_coverage(question.terms, text, self.lexicon)
-                                     if self.lexicon is not None and h.lang != question.lang
-                                     else row["coverage_parts"])
-        row["specific"] = float(any(not t.generic for t in matched(question.terms, text)))
-        specific = [t for t in question.terms if not t.generic]
-        row["q_absent"] = sum(t.weight for t in specific if t.absent) / (sum(t.weight for t in specific) or 1.0)
         q_entities = question.entities
+        found: frozenset[str] = frozenset()
         if self.entities is not None and (q_entities or question.concepts):
             found = self.entities.ids(text + "\n" + h.title)
+        typed = bool(question.concepts and self.entities is not None
+                     and self.entities.of_type(found, *question.concepts))
+        # A term that names a class ("维持和平行动", "peacekeeping operations") is covered by a paragraph
+        # naming one of its members (UNEF, 联塞部队), in any language, as a word of it would be.
+        given = question.class_terms if typed else frozenset()
+        terms = question.terms
+        row["coverage"] = _share(lambda ts: coverage(ts, text), terms, given)
+        row["coverage_parts"] = _share(lambda ts: partial_coverage(ts, text), terms, given)
+        row["coverage_title"] = coverage(terms, h.title) if h.title else 0.0
+        # Through the bilingual lexicon only across languages: inside one language, matching a compound
+        # word by word ("维持和平行动" in "维持国际和平 ... 行动") is looser than the literal match.
+        row["coverage_bilingual"] = (_share(lambda ts: bilingual_coverage(ts, text, self.lexicon), terms, given)
+                                     if self.lexicon is not None and h.lang != question.lang
+                                     else row["coverage_parts"])
+        row["specific"] = float(any(not t.generic for t in matched(terms, text)) or bool(given))
+        specific = [t for t in terms if not t.generic]
+        row["q_absent"] = sum(t.weight for t in specific if t.absent) / (sum(t.weight for t in specific) or 1.0)
+        if self.entities is not None and (q_entities or question.concepts):
             if q_entities:
                 row["entity_match"] = len(q_entities & found) / len(q_entities)
                 row["entity_missing"] = float(not (q_entities & found))
                 types = {self.entities.by_id[e].type for e in q_entities if e in self.entities.by_id}
                 row["entity_conflict"] = float(bool(self.entities.of_type(found, *types)) and not (q_entities & found))
             if question.concepts:
-                row["type_match"] = float(bool(self.entities.of_type(found, *question.concepts)))
+                row["type_match"] = float(typed)
         wanted = question.wanted
         if wanted != Wanted.ANY:
             present = has_fact(text, wanted)

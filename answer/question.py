@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from answer.conversation import Context, Turn, context_of
 from answer.model import QuestionType
 from language.acts import question_acts
-from language.entities import concept_types
+from language.entities import concept_types, is_class_term
 from language.facts import Wanted, wanted_of
 from language.scripts import question_language
 from language.terms import QueryTerm, question_terms, weigh_by_rarity
@@ -117,6 +117,7 @@ class Question:
     terms: tuple[QueryTerm, ...] = ()
     entities: frozenset[str] = frozenset()
     concepts: frozenset[str] = frozenset()  # entity types named by class ("peacekeeping" -> mission)
+    class_terms: frozenset[str] = frozenset()  # labels of the terms that name such a class ("维持和平行动")
     acts: frozenset[str] = frozenset()  # the acts it asks about ("demand", "recall": language/acts.py)
     context: Context = field(default_factory=Context)
     scope: tuple[str, ...] = ()  # documents to search first (a follow-up's context)
@@ -188,6 +189,7 @@ def parse_question(text: str, turns: tuple[Turn, ...] = (), analyzer=None, known
         text=text, lang=lang, qtype=qtype, action=action, query=query, wanted=wanted_of(query),
         named_symbols=named, unregistered=unregistered, ref=ref, terms=terms,
         entities=frozenset(t.entity for t in terms if t.entity), concepts=concept_types(query),
+        class_terms=frozenset(t.label for t in terms if is_class_term(t.label)),
         acts=question_acts(query, lang), context=ctx, scope=scope,
         target_lang=target, forced=forced is not None,
     )

@@ -35,6 +35,11 @@ TYPE_CONCEPTS = {
     "country": ("国家", "country", "countries", "pays"),
     "agency": ("专门机构", "specialized agenc", "institution specialisee"),
 }
+# The head nouns a class term may add to its class noun ("维持和平*行动*", "peacekeeping *operations*"):
+# such a term names the class itself, which a paragraph naming one of its members concerns; "法语国家"
+# (the class noun 国家 after a word that is no head noun) names something else.
+CLASS_HEADS = frozenset({"行动", "部队", "特派团", "operation", "operations", "mission", "missions", "force", "forces",
+                         "de", "des", "la", "les", "du"})
 IDS_MEMO = 50_000  # texts whose entity ids are kept (a few MB); cleared when full
 MIN_LATIN_NAME = 4  # shorter Latin names ("Chad" is fine, "UN" is not a name) are only acronyms
 
@@ -215,6 +220,18 @@ def trie_alternation(strings) -> str:
         return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
     return pattern(trie)
+
+
+def is_class_term(label: str) -> bool:
+    """Whether a question term names an entity type by its class noun and nothing else
+    ("维持和平行动", "peacekeeping operations", "opérations de maintien de la paix", "traités")."""
+    folded = fold(label)
+    for words in TYPE_CONCEPTS.values():
+        for w in sorted(words, key=len, reverse=True):
+            if w in folded:
+                rest = re.sub(re.escape(w) + "s?", " ", folded)  # "traites", "conventions"
+                return all(part in CLASS_HEADS for part in re.findall(r"[^\W\d_]+", rest))
+    return False
 
 
 def concept_types(text: str) -> frozenset[str]:

@@ -8,9 +8,12 @@ PEACEKEEPING = "哪些段落涉及维持和平行动？"
 
 
 @pytest.fixture
-def history(assistant):
+def history():
+    """A list answer about the 2012 Francophonie draft (the assistant's own wording of it)."""
     return [{"role": "user", "content": PEACEKEEPING},
-            {"role": "assistant", "content": assistant.ask(PEACEKEEPING).answer}]
+            {"role": "assistant", "content": "共 1 份文件中的 2 个段落：\n\nA/67/L.X — 联合国同法语国家国际组织的合作\n"
+                                             "- 执行部分第7段 [A/67/L.X#op7]：“又欣见法语国家国际组织成员国参与维持和平行动受到鼓励推动”\n"
+                                             "- 执行部分第8段 [A/67/L.X#op8]：“包括为法语人员担任在法语国家的维持和平行动的领导职务提供便利”"}]
 
 
 def test_history_accepts_pairs_and_messages():

@@ -26,8 +26,12 @@ def real_assistant(tmp_path_factory):
 
 
 def test_peacekeeping_list_on_founding_document(real_assistant):
+    """The draft's two peacekeeping paragraphs and, since a paragraph naming a mission concerns
+    peacekeeping operations, paragraphs of the UNEF and UNMISS resolutions; nothing else of the draft."""
     answer = real_assistant.ask("哪些段落涉及维持和平行动？")
-    assert set(answer.citations[:3]) == {"A/67/L.X#op7", "A/67/L.X#op8"}
+    cited = set(answer.citations)
+    assert {"A/67/L.X#op7", "A/67/L.X#op8", "S/RES/368 (1975)#op1.b", "S/RES/2326 (2016)#op1"} <= cited
+    assert {c for c in cited if c.startswith("A/67/L.X#")} == {"A/67/L.X#op7", "A/67/L.X#op8"}
 
 
 def test_lookup_contains_the_date(real_assistant):

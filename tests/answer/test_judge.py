@@ -179,3 +179,16 @@ def test_the_ranking_fit_puts_the_relevant_candidate_first():
     assert w[FEATURES.index("bias")] == 0.0
     assert w[j] > 1.0 and w[j] == max(w, key=abs)
     assert lookup_top1(x @ w, y, groups, info) > 0.9
+
+
+def test_a_class_term_is_covered_by_a_paragraph_naming_a_member_of_the_class(judge, analyzer):
+    """"peacekeeping operations" is covered by a paragraph naming UNEF (in Chinese too), not by one
+    naming no mission; a term that merely contains a class noun ("法语国家") is no class term."""
+    q = parse_question("Which paragraphs concern peacekeeping operations?", analyzer=analyzer)
+    assert q.class_terms and q.concepts == {"mission"}
+    unef = _hit("op1.b", "将联合国紧急部队的任务期限延长三个月", lang="zh", symbol="S/RES/368 (1975)")
+    other = _hit("op2", "Calls upon all States to refrain from any action which might increase tension")
+    f_unef, f_other = _features(judge, q, [unef, other])
+    assert (f_unef["type_match"], f_unef["coverage"]) == (1.0, 1.0)
+    assert (f_other["type_match"], f_other["coverage"]) == (0.0, 0.0)
+    assert not parse_question("哪些段落提到法语国家？", analyzer=analyzer).class_terms

@@ -93,6 +93,17 @@ def test_a_reference_number_is_no_quantity(text, is_quantity):
     assert has_fact(text, Wanted.NUMBER) is is_quantity
 
 
+@pytest.mark.parametrize(("term", "is_class"), [
+    ("维持和平行动", True), ("peacekeeping operations", True), ("opérations de maintien de la paix", True),
+    ("traités", True), ("法语国家", False), ("peacekeeping training documents", False),
+    ("Convention on the Rights of the Child", False),
+])
+def test_a_class_term_names_an_entity_type_and_nothing_else(term, is_class):
+    from language.entities import is_class_term
+
+    assert is_class_term(term) is is_class
+
+
 def test_the_one_cjk_pattern_and_question_language():
     assert CJK.search("南蘇丹") and not CJK.search("UNMISS")
     assert [question_language(q) for q in ("那英文版本呢？", "Until when?", "Et le paragraphe 3 ?")] == ["zh", "en", "fr"]
