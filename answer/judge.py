@@ -24,7 +24,6 @@ from answer.question import Question
 from index.hits import Hit
 from language.acts import lead_acts
 from language.facts import Wanted, has_fact, has_full_date
-from language.entities import concept_types
 from language.terms import bilingual_coverage, coverage, matched, partial_coverage
 
 log = logging.getLogger(__name__)

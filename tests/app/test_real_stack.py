@@ -10,7 +10,7 @@ import pytest
 from gradio_client import Client
 
 import app
-from conftest import ROOT, launched
+from conftest import launched
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 PEACEKEEPING_ZH = "哪些段落涉及维持和平行动？"
