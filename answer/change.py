@@ -89,15 +89,17 @@ def is_change_question(question: str) -> bool:
 
 def documents_to_compare(library, question: str, turns=(), lang: str = "en") -> tuple[str | None, str | None]:
     """(older, newer) symbols for a change question; older is None when no previous version is indexed."""
+    documents = library.documents()
+
     def indexed(symbols):
-        return [s for s in symbols if any(symbols_equal(d.symbol, s) for d in library.documents())]
+        return [s for s in symbols if any(symbols_equal(d.symbol, s) for d in documents)]
 
     named = indexed(symbols_named(question))
     if len(named) >= 2:
         base = next(iter(indexed(_compared_with(question))), None)
         other = next((s for s in named if base and not symbols_equal(s, base)), None)
         pair = [base, other] if base and other else named[:2]
-        infos = {s: next(d for d in library.documents() if symbols_equal(d.symbol, s)) for s in pair}
+        infos = {s: next(d for d in documents if symbols_equal(d.symbol, s)) for s in pair}
         older, newer = sorted(pair, key=lambda s: chronology(infos[s]))
         return older, newer
     newer = named[0] if named else None

@@ -116,12 +116,18 @@ def _logit(p: float) -> float:
     return float(np.log(p / (1 - p)))
 
 
+def answer_order(order_by: np.ndarray, kinds) -> list[int]:
+    """A lookup's candidates that may answer it (titles never do), best first by `order_by`
+    (ties: retrieval order)."""
+    return [i for i in np.argsort(-order_by, kind="stable") if kinds[i] != "title"]
+
+
 def answer_row(x: np.ndarray, p: np.ndarray, ids, kinds, order_by: np.ndarray | None = None) -> np.ndarray | None:
     """ANSWER_FEATURES of one question from its candidates' FEATURES rows `x`, probabilities `p`,
     citation ids and kinds (titles never answer), the top being the first by `order_by` (the ranking
     scores; default `p`); None when there is no candidate to answer from."""
     order_by = p if order_by is None else order_by
-    order = [i for i in np.argsort(-order_by, kind="stable") if kinds[i] != "title"]
+    order = answer_order(order_by, kinds)
     if not order:
         return None
     top = order[0]
@@ -222,11 +228,17 @@ class Judge:
         row["pivot"] = pivot_ratio
         row["rank"] = 1.0 / (1 + rank)
         q_entities = question.entities
-        found: frozenset[str] = frozenset()
+        typed = False  # the paragraph names an entity of a type the question names by class
         if self.entities is not None and (q_entities or question.concepts):
             found = self.entities.ids(text + "\n" + h.title)
-        typed = bool(question.concepts and self.entities is not None
-                     and self.entities.of_type(found, *question.concepts))
+            if q_entities:
+                row["entity_match"] = len(q_entities & found) / len(q_entities)
+                row["entity_missing"] = float(not (q_entities & found))
+                types = {self.entities.by_id[e].type for e in q_entities if e in self.entities.by_id}
+                row["entity_conflict"] = float(bool(self.entities.of_type(found, *types)) and not (q_entities & found))
+            if question.concepts:
+                typed = bool(self.entities.of_type(found, *question.concepts))
+                row["type_match"] = float(typed)
         # A term that names a class ("维持和平行动", "peacekeeping operations") is covered by a paragraph
         # naming one of its members (UNEF, 联塞部队), in any language, as a word of it would be.
         given = question.class_terms if typed else frozenset()
@@ -242,14 +254,6 @@ class Judge:
         row["specific"] = float(any(not t.generic for t in matched(terms, text)) or bool(given))
         specific = [t for t in terms if not t.generic]
         row["q_absent"] = sum(t.weight for t in specific if t.absent) / (sum(t.weight for t in specific) or 1.0)
-        if self.entities is not None and (q_entities or question.concepts):
-            if q_entities:
-                row["entity_match"] = len(q_entities & found) / len(q_entities)
-                row["entity_missing"] = float(not (q_entities & found))
-                types = {self.entities.by_id[e].type for e in q_entities if e in self.entities.by_id}
-                row["entity_conflict"] = float(bool(self.entities.of_type(found, *types)) and not (q_entities & found))
-            if question.concepts:
-                row["type_match"] = float(typed)
         wanted = question.wanted
         if wanted != Wanted.ANY:
             present = has_fact(text, wanted)

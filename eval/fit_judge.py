@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from answer.judge import ANSWER_FEATURES, FEATURES, JUDGE_PATH, AnswerModel, JudgeModel, answer_row
+from answer.judge import ANSWER_FEATURES, FEATURES, JUDGE_PATH, AnswerModel, JudgeModel, answer_order, answer_row
 from eval.metrics import ref_key
 
 log = logging.getLogger(__name__)
@@ -191,7 +191,7 @@ def lookup_top1(order_by: np.ndarray, y, groups, info) -> float:
         if item["is_list"] or item["type"] == "noanswer":
             continue
         mask = groups == n
-        order = [i for i in np.argsort(-order_by[mask], kind="stable") if item["kinds"][i] != "title"]
+        order = answer_order(order_by[mask], item["kinds"])
         hits.append(bool(order) and y[mask][order[0]] == 1)
     return float(np.mean(hits)) if hits else float("nan")
 
@@ -250,7 +250,7 @@ def answer_rows(x, p, y, groups, info, order_by=None):
         row = answer_row(x[mask], p[mask], item["ids"], item["kinds"], order_by[mask])
         if row is None:
             continue
-        order = [i for i in np.argsort(-order_by[mask], kind="stable") if item["kinds"][i] != "title"]
+        order = answer_order(order_by[mask], item["kinds"])
         top_relevant = bool(y[mask][order[0]] == 1)
         rows.append(row)
         labels.append(float(item["type"] != "noanswer" and top_relevant))

@@ -302,11 +302,12 @@ class Retriever:
         pending = None
         if mode != SearchMode.LEXICAL and embedding is None and self._langs(filters):
             pending = self.encoder.future(query, self.executor)
-        pivoted = mode == SearchMode.HYBRID and self.config.pivot_weight > 0
-        rows = self._mask(filters, symbols) if mode != SearchMode.DENSE else None  # once for both channels
-        lexical = self.lexical(query, n, filters, symbols, rows=rows) if mode != SearchMode.DENSE else []
+        lexical: list[Candidate] = []
+        if mode != SearchMode.DENSE:
+            rows = self._mask(filters, symbols)  # once for both lexical channels
+            lexical = self.lexical(query, n, filters, symbols, rows=rows)
         pivot: list[Candidate] = []
-        if pivoted:
+        if mode == SearchMode.HYBRID and self.config.pivot_weight > 0:
             if pivot_scores is None:
                 pivot_scores = self.pivot_scores(query)
             pivot = self.pivot(pivot_scores, n, filters, symbols, rows=rows)

@@ -110,6 +110,11 @@ def test_answer_row_reads_the_top_paragraph_and_its_lead_over_the_next_citation(
     assert row["top_lead"] == pytest.approx(np.log(0.8 / 0.2) - np.log(0.6 / 0.4))
     assert (row["cos"], row["named_doc"], row["bias"]) == (0.9, 1.0, 1.0)
     assert answer_row(x[:1], p[:1], ["A#title"], ["title"]) is None
+    # With ranking scores, the top is the ranking's first (A#op2 here), its probability what is read.
+    ranked = dict(zip(ANSWER_FEATURES, answer_row(x, p, ["A#op1", "A#op2", "A#op1", "A#title"],
+                                                  ["operative", "operative", "operative", "title"],
+                                                  np.array([0.0, 5.0, 1.0, 9.0]))))
+    assert ranked["top_logit"] == pytest.approx(np.log(0.6 / 0.4)) and ranked["cos"] == 0.0
 
 
 def test_the_answer_model_decides_a_lookup_and_round_trips(analyzer):
@@ -192,3 +197,12 @@ def test_a_class_term_is_covered_by_a_paragraph_naming_a_member_of_the_class(jud
     assert (f_unef["type_match"], f_unef["coverage"]) == (1.0, 1.0)
     assert (f_other["type_match"], f_other["coverage"]) == (0.0, 0.0)
     assert not parse_question("哪些段落提到法语国家？", analyzer=analyzer).class_terms
+
+
+def test_the_paragraph_kind_flags_a_footnote_apart_from_an_annex_paragraph(judge, analyzer):
+    q = parse_question(UNMISS_QUESTION, analyzer=analyzer)
+    note = _hit("fn2", "See S/2016/951.", kind="footnote")
+    annex = _hit("annex.p3", "The mandate of UNMISS shall include", kind="annex")
+    f_note, f_annex = _features(judge, q, [note, annex])
+    assert (f_note["footnote"], f_note["operative"], f_note["preamble"]) == (1.0, 0.0, 0.0)
+    assert (f_annex["footnote"], f_annex["operative"], f_annex["preamble"], f_annex["title"]) == (0.0, 0.0, 0.0, 0.0)
