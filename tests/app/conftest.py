@@ -88,8 +88,13 @@ def browser_page(tmp_path):
             str(tmp_path / "chromium-profile"), executable_path=chromium_path(), args=CHROMIUM_ARGS,
             headless=True, viewport={"width": 1440, "height": 1000}, locale="zh-CN",
         )
+        page = context.new_page()
+        # What the page said goes to the test's captured output, shown when it fails.
+        page.on("console", lambda m: m.type in ("error", "warning") and print(f"browser {m.type}: {m.text}"))
+        page.on("requestfailed", lambda r: print(f"browser request failed: {r.method} {r.url} {r.failure}"))
+        page.on("response", lambda r: r.status >= 400 and print(f"browser got HTTP {r.status}: {r.request.method} {r.url}"))
         try:
-            yield context.new_page()
+            yield page
         finally:
             context.close()
 

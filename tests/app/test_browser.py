@@ -12,6 +12,7 @@ import pytest
 import app
 from conftest import ask, launched
 from fakes import fake_parse
+from ui import browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PEACEKEEPING_ZH = "哪些段落涉及维持和平行动？"
@@ -49,8 +50,10 @@ def test_ask_click_citation_see_paragraph_then_upload(browser_page, fake_assista
         upload.write_text("SYMBOL: A/67/L.W zh\n" + (samples_dir / "zh" / "A_67_L_francophonie_draft.txt").read_text(
             encoding="utf-8"), encoding="utf-8")
         page.get_by_role("tab", name="Documents").click()
-        page.locator("#upload input[type=file]").set_input_files(str(upload))
-        page.locator("#upload").get_by_text("uploaded resolution.txt").first.wait_for(timeout=60_000)
+        browser.upload(page, "upload", upload)
+        # The uploaded file is listed under its name (the cell shows stem and suffix apart;
+        # while uploading, a progress line shows the name too, so waiting for text raced with it).
+        page.locator("#upload").get_by_role("cell", name="uploaded resolution.txt").wait_for(timeout=60_000)
         page.locator("#ingest-btn").click()
         page.locator("#ingest-report").get_by_text("A/67/L.W (zh)").wait_for(timeout=60_000)
         page.locator("#docs-table").get_by_text("A/67/L.W", exact=True).wait_for(timeout=60_000)
