@@ -47,13 +47,6 @@ class RetrievalConfig:
     candidates_per_k: int = 3
     min_candidates: int = 30
 
-    # -- the vector index ---------------------------------------------------------------------------
-    # HNSW candidates explored per Chroma query (Chroma's default is 100). At 100 the same query on the
-    # same store returned different top-30s in different processes (10 of 120 sample-store queries;
-    # q228 of dev lost its second hit in one run of two), so answers changed across restarts; at 400
-    # they are stable, for +0.2 ms per query at 100k paragraphs (docs/bench.md).
-    ef_search: int = 400
-
     # -- caching ------------------------------------------------------------------------------------------
     # Query embeddings kept in memory: a list question searches the same query twice, and the UI
     # re-asks follow-ups; 64 is far above one conversation and costs ~100 KB.
@@ -64,8 +57,7 @@ class RetrievalConfig:
             value = getattr(self, f.name)
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise ConfigError(f"RetrievalConfig.{f.name}={value!r} must be a number")
-        positive = ("rrf_k", "margin_rank", "candidates_per_k", "min_candidates", "query_memo",
-                    "ef_search")
+        positive = ("rrf_k", "margin_rank", "candidates_per_k", "min_candidates", "query_memo")
         for name in positive:
             if getattr(self, name) <= 0:
                 raise ConfigError(f"RetrievalConfig.{name}={getattr(self, name)!r} must be positive")

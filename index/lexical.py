@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import shutil
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+
 import numpy as np
+
+from index.folders import write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -128,23 +129,18 @@ class LexicalIndex:
     # -- persistence ---------------------------------------------------------------------------
     def save(self, folder: Path) -> None:
         """Write the index to `folder` atomically (a temporary sibling renamed into place)."""
-        folder = Path(folder)
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        tmp = folder.with_name(f".{folder.name}.tmp{os.getpid()}")
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir()
         rows = {"format": FORMAT, "node_ids": self.node_ids, "doc_keys": self.doc_keys,
                 "positions": self.positions, "kinds": self.kinds, "entities": self.entities,
                 "rarity_texts": self.rarity_texts}
-        (tmp / "rows.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
-        if self._bm25 is not None:
-            self._bm25.save(str(tmp / "bm25"), show_progress=False)
-        if self._pivot is not None:
-            self._pivot.save(str(tmp / "pivot"), show_progress=False)
-        try:
-            os.replace(tmp, folder)
-        except OSError:  # another process saved the same generation first: theirs is as good
-            shutil.rmtree(tmp, ignore_errors=True)
+
+        def fill(tmp: Path) -> None:
+            (tmp / "rows.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+            if self._bm25 is not None:
+                self._bm25.save(str(tmp / "bm25"), show_progress=False)
+            if self._pivot is not None:
+                self._pivot.save(str(tmp / "pivot"), show_progress=False)
+
+        write_atomically(folder, fill)
 
     @classmethod
     def load(cls, folder: Path) -> "LexicalIndex | None":
@@ -173,13 +169,17 @@ def _scores(bm25, vocab: dict, query_tokens: list[str]) -> np.ndarray | None:
 
 
 def best_rows(scores: np.ndarray | None, rows: np.ndarray | None = None,
-              limit: int | None = None) -> list[tuple[int, float]]:
-    """(row, score) of the rows scoring above zero (inside the mask `rows`), best first, ties by row."""
+              limit: int | None = None, above: float | None = 0.0) -> list[tuple[int, float]]:
+    """(row, score) of the rows scoring above `above` (None: any score) inside the mask `rows`,
+    best first, ties by row."""
     if scores is None:
         return []
-    positive = scores > 0
-    if rows is not None:
-        positive &= rows
+    if above is None:
+        positive = np.ones(len(scores), dtype=bool) if rows is None else rows.copy()
+    else:
+        positive = scores > above
+        if rows is not None:
+            positive &= rows
     positive = np.flatnonzero(positive)
     if limit is not None and len(positive) > limit:
         # Only the best `limit` rows are wanted: select them in linear time, then sort those.

@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from typing import Callable
 
 from index.config import RetrievalConfig
+from index.dense import DenseIndex
 from index.embeddings import CachedEmbedding, check_identity, make_embedder
 from index.hits import Hit, SearchFilters, SearchMode
 from index.lexical import LexicalEntry, LexicalIndex
@@ -76,8 +77,9 @@ class Library:
         self.encoder = QueryEncoder(embedder, config.query_memo)
         self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="resqa-search")
         self._lexical: tuple[tuple[int, str], LexicalIndex] | None = None
+        self._dense: tuple[int, DenseIndex] | None = None
         self._retriever: Retriever | None = None
-        self._build_lock = threading.Lock()  # one lexical build at a time; readers of older ones go on
+        self._build_lock = threading.Lock()  # one index build at a time; readers of older ones go on
         self.link_index = LinksIndex(registry.dir)
         check_identity(registry.snapshot().embedding, embedder.model_name, settings.store_dir)
 
@@ -94,7 +96,7 @@ class Library:
             analyzer = LexicalAnalyzer()
         registry = Registry(settings.store_dir)
         config = config or RetrievalConfig()
-        vectors = ParagraphVectors(settings.store_dir, settings.chroma_url, ef_search=config.ef_search)
+        vectors = ParagraphVectors(settings.store_dir, settings.chroma_url)
         return cls(settings, embedder, vectors, registry, analyzer, parse or parse_source, config)
 
     def close(self) -> None:
@@ -299,8 +301,32 @@ class Library:
             if index is None:
                 index = self._build_lexical(snapshot)
                 index.save(path)
-                self.registry.remove_stale_lexical(path)
+                self.registry.remove_stale(path)
             self._lexical = (key, index)
+        return index
+
+    def dense_index(self, snapshot: RegistrySnapshot | None = None) -> DenseIndex:
+        """The exact-search matrix of a snapshot's paragraphs (rows of its lexical index): kept in
+        memory, loaded from `dense/` when this generation was saved, else built from the vectors
+        in Chroma (reusing the previous generation's rows) and saved."""
+        snapshot = snapshot or self.snapshot()
+        lexical = self.lexical_index(snapshot)
+        cached = self._dense
+        if cached is not None and cached[0] == snapshot.generation and cached[1].node_ids == lexical.node_ids:
+            return cached[1]
+        with self._build_lock:
+            cached = self._dense
+            if cached is not None and cached[0] == snapshot.generation and cached[1].node_ids == lexical.node_ids:
+                return cached[1]
+            path = self.registry.dense_path(snapshot.generation)
+            index = DenseIndex.load(path, lexical.node_ids)
+            if index is None:
+                langs = [snapshot.documents[key].lang for key in lexical.doc_keys]
+                index = DenseIndex.build(lexical.node_ids, langs, self.vectors.vectors_of,
+                                         previous=cached[1] if cached is not None else None)
+                index.save(path)
+                self.registry.remove_stale(path)
+            self._dense = (snapshot.generation, index)
         return index
 
     def _build_lexical(self, snapshot: RegistrySnapshot) -> LexicalIndex:
@@ -341,7 +367,7 @@ class Library:
         if snapshot.langs:
             embedding: list[float] = []
             timed("query model", lambda: embedding.extend(self.encoder.embed("query: warm-up")))
-            timed("chroma", lambda: [self.vectors.query(lang, embedding, 1) for lang in snapshot.langs])
+            timed("dense", lambda: self.dense_index(snapshot))
         timed("retriever", self.retriever)
         return seconds
 
@@ -380,8 +406,8 @@ class Library:
         if current is not None and current.snapshot.generation == snapshot.generation \
                 and current.lexical_index is self.lexical_index(snapshot):
             return current
-        retriever = Retriever(self.encoder, self.vectors, snapshot, self.lexical_index(snapshot), self.sidecars,
-                              self.analyzer, self.config, self._pool)
+        retriever = Retriever(self.encoder, self.dense_index(snapshot), snapshot, self.lexical_index(snapshot),
+                              self.sidecars, self.analyzer, self.config, self._pool)
         self._retriever = retriever
         return retriever
 

@@ -108,6 +108,7 @@ class Registry:
         self.path = self.dir / "registry.json"
         self.paragraph_dir = self.dir / "paragraphs"
         self.lexical_dir = self.dir / "lexical"
+        self.dense_dir = self.dir / "dense"
         self._mtime: int | None = None
         # The writer's working state (changed only under the write lock) ...
         self.documents: dict[str, DocumentInfo] = {}
@@ -211,15 +212,19 @@ class Registry:
             if path.name != keep:
                 path.unlink(missing_ok=True)
 
-    # -- saved lexical indexes (one folder per generation and analyzer) ---------------------------
+    # -- saved indexes of a generation (lexical: one folder per generation and analyzer) -----------
     def lexical_path(self, generation: int, analyzer: str) -> Path:
         return self.lexical_dir / f"{generation}-{analyzer[:16]}"
 
-    def remove_stale_lexical(self, keep: Path) -> None:
-        """Drop the saved indexes of other generations (and temporary folders of dead writers)."""
-        if not self.lexical_dir.is_dir():
+    def dense_path(self, generation: int) -> Path:
+        return self.dense_dir / str(generation)
+
+    @staticmethod
+    def remove_stale(keep: Path) -> None:
+        """Drop the saved indexes beside `keep` (other generations, temporary folders of dead writers)."""
+        if not keep.parent.is_dir():
             return
-        for path in self.lexical_dir.iterdir():
+        for path in keep.parent.iterdir():
             if path != keep and not path.name.startswith(f".{keep.name}"):
                 shutil.rmtree(path, ignore_errors=True)
 

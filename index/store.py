@@ -1,8 +1,9 @@
 """The Chroma side: one collection per language, through llama-index's ChromaVectorStore.
 
-Per-language collections let dense retrieval take the unfiltered top-k of each
-language cheaply and fuse the ranks, so Chinese paragraphs compete with English
-ones for an English question (e5-small favours its own language otherwise).
+Chroma is where paragraph vectors are kept (embedded, or on a Chroma server at team scale);
+dense retrieval reads them from here into an exact-search matrix (index/dense.py) rather than
+asking Chroma's HNSW graph for a top-k, whose results were approximate and varied between
+processes.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from resqa.errors import StoreError
 logger = logging.getLogger(__name__)
 
 COLLECTION_PREFIX = "resqa_"
+READ_BATCH = 5000  # ids per read of stored vectors
 
 
 def _client(store_dir: Path, chroma_url: str | None):
@@ -53,10 +55,9 @@ def _client(store_dir: Path, chroma_url: str | None):
 class ParagraphVectors:
     """Vectors and metadata of paragraphs, in Chroma collections `resqa_<lang>`."""
 
-    def __init__(self, store_dir: Path, chroma_url: str | None = None, ef_search: int | None = None):
+    def __init__(self, store_dir: Path, chroma_url: str | None = None):
         self._client = _client(store_dir, chroma_url)
         self._stores: dict[str, object] = {}
-        self._ef_search = ef_search
 
     def _store(self, lang: str):
         if lang not in self._stores:
@@ -68,9 +69,6 @@ class ParagraphVectors:
                     metadata={"hnsw:space": "cosine"},  # e5 vectors are compared by angle
                     embedding_function=None,  # never let Chroma load its ONNX model
                 )
-                if self._ef_search and _ef_search(collection) != self._ef_search:
-                    # A query-time setting: an older store (or another ef) is set, not rebuilt.
-                    collection.modify(configuration={"hnsw": {"ef_search": self._ef_search}})
             except Exception as exc:
                 raise StoreError(f"cannot open collection {COLLECTION_PREFIX}{lang}: {exc}") from exc
             self._stores[lang] = ChromaVectorStore(chroma_collection=collection)
@@ -96,50 +94,20 @@ class ParagraphVectors:
     def count(self, lang: str) -> int:
         return self._store(lang).client.count()
 
-    def raw_topk(self, lang: str, embedding: list[float], k: int) -> dict:
-        """One bare Chroma top-k on a collection, no llama-index and no filter: the bench's floor."""
-        return self._store(lang).client.query(query_embeddings=[embedding], n_results=k, include=["metadatas"])
-
     def vectors_of(self, lang: str, node_ids: list[str]) -> dict[str, list[float]]:
-        """node id -> stored vector, for those of `node_ids` the collection holds."""
-        if not node_ids:
-            return {}
-        try:
-            got = self._store(lang).client.get(ids=list(node_ids), include=["embeddings"])
-        except Exception as exc:
-            raise StoreError(f"cannot read vectors from collection {COLLECTION_PREFIX}{lang}: {exc}") from exc
-        return dict(zip(got["ids"], got["embeddings"]))
+        """node id -> stored vector, for those of `node_ids` the collection holds (read in batches:
+        one request per 5,000 ids, to a Chroma server too)."""
+        found: dict[str, list[float]] = {}
+        node_ids = list(node_ids)
+        for start in range(0, len(node_ids), READ_BATCH):
+            try:
+                got = self._store(lang).client.get(ids=node_ids[start:start + READ_BATCH], include=["embeddings"])
+            except Exception as exc:
+                raise StoreError(f"cannot read vectors from collection {COLLECTION_PREFIX}{lang}: {exc}") from exc
+            found.update(zip(got["ids"], got["embeddings"]))
+        return found
 
     def embeddings(self, lang: str) -> dict[str, list[float]]:
         """node id -> stored vector of every node of one language."""
         got = self._store(lang).client.get(include=["embeddings"])
         return dict(zip(got["ids"], got["embeddings"]))
-
-    def query(self, lang: str, embedding: list[float], k: int, where: dict | None = None
-              ) -> list[tuple[str, float]]:
-        """Top-k of one language: (node id, cosine similarity), best first.
-
-        Only ids and distances are asked of Chroma: fetching the metadata and documents of the
-        3 x 30 candidates cost 6x the HNSW search itself (13 vs 2 ms at 100k paragraphs); the
-        retriever reads text and metadata from the sidecars, for the hits it returns only.
-        """
-        if k <= 0:
-            return []
-        collection = self._store(lang).client
-        # No count() first: Chroma returns fewer than k (or none) on its own, and on a
-        # Chroma server every count is another HTTP round trip per language.
-        try:
-            got = collection.query(query_embeddings=[embedding], n_results=k, where=where or None,
-                                   include=["distances"])
-        except Exception as exc:
-            raise StoreError(
-                f"cannot query collection {COLLECTION_PREFIX}{lang}: {exc} "
-                "(a store is bound to the embedding model it was built with)"
-            ) from exc
-        # Cosine distance: similarity is 1 - distance.
-        return [(node_id, 1.0 - distance) for node_id, distance in zip(got["ids"][0], got["distances"][0])]
-
-
-def _ef_search(collection) -> int | None:
-    configuration = getattr(collection, "configuration_json", None) or {}
-    return (configuration.get("hnsw") or {}).get("ef_search")

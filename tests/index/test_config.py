@@ -47,13 +47,3 @@ def test_the_bm25_index_of_a_generation_is_saved_and_loaded_by_the_next_process(
     hits = second.search("peacekeeping", mode=SearchMode.LEXICAL)
     second.close()
     assert [h.id for h in hits] == ["A/RES/1/1#op1"]
-
-
-def test_collections_search_with_the_configured_ef_even_when_made_without_it(tmp_path):
-    from index.store import ParagraphVectors, _ef_search
-
-    older = ParagraphVectors(tmp_path)  # a store written before ef_search was configured
-    assert _ef_search(older._store("en").client) == 100  # Chroma's default
-    del older
-    reopened = ParagraphVectors(tmp_path, ef_search=RetrievalConfig().ef_search)
-    assert _ef_search(reopened._store("en").client) == RetrievalConfig().ef_search == 400

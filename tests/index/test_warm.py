@@ -12,7 +12,7 @@ def test_warm_loads_what_the_first_search_needs(library):
     library._lexical = None  # as a new process finds the store
     library._retriever = None
     seconds = library.warm()
-    assert {"lexical", "analyzer", "bilingual lexicon", "query model", "chroma", "retriever"} <= set(seconds)
+    assert {"lexical", "analyzer", "bilingual lexicon", "query model", "dense", "retriever"} <= set(seconds)
     assert all(value >= 0 for value in seconds.values())
     retriever = library._retriever
     assert retriever is not None and retriever.snapshot.generation == library.snapshot().generation
@@ -25,5 +25,5 @@ def test_warm_loads_what_the_first_search_needs(library):
 
 def test_warm_on_an_empty_store_touches_no_collection(library):
     seconds = library.warm()
-    assert "chroma" not in seconds and "query model" not in seconds
+    assert "dense" not in seconds and "query model" not in seconds
     assert library.documents() == []
