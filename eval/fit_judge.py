@@ -155,6 +155,16 @@ def fit_ranking(x: np.ndarray, y: np.ndarray, groups: np.ndarray, info, mean: np
     w = np.zeros(x.shape[1])
     penalty = np.full(x.shape[1], l2)
     penalty[bias] = 0.0
+
+    def loss(weights: np.ndarray) -> float:
+        """The penalized negative log-likelihood that the Newton steps minimize."""
+        total = 0.5 * float(penalty @ weights ** 2)
+        for zq, target in data:
+            s = zq @ weights
+            total -= float(target @ (s - s.max() - np.log(np.exp(s - s.max()).sum())))
+        return total
+
+    current = loss(w)
     for _ in range(iterations):
         gradient = penalty * w
         hessian = np.diag(penalty + 1e-9)
@@ -168,7 +178,16 @@ def fit_ranking(x: np.ndarray, y: np.ndarray, groups: np.ndarray, info, mean: np
         hessian[bias, :], hessian[:, bias], hessian[bias, bias] = 0.0, 0.0, 1.0
         gradient[bias] = 0.0
         step = np.linalg.solve(hessian, gradient)
-        w -= step
+        # A full Newton step can overshoot and diverge (it did with 20 candidates a lookup, and does
+        # on heavy-tailed features): halve it until the loss goes down; stop when no step does.
+        for _halving in range(40):
+            trial = loss(w - step)
+            if trial <= current:
+                break
+            step = step / 2
+        else:
+            break
+        w, current = w - step, trial
         if np.abs(step).max() < 1e-7:
             break
     return w
