@@ -85,15 +85,15 @@ class DenseIndex:
         return found if found is not None else np.zeros(len(self.node_ids), dtype=bool)
 
     # -- persistence ---------------------------------------------------------------------------
-    def save(self, folder: Path) -> None:
-        """Write the matrix to `folder` atomically (a temporary sibling renamed into place)."""
+    def save(self, folder: Path, replace: bool = False) -> None:
+        """Write the matrix to `folder` atomically (a temporary sibling renamed into place; `replace`: over a damaged one)."""
         rows = {"format": FORMAT, "node_ids": self.node_ids, "langs": self.langs}
 
         def fill(tmp: Path) -> None:
             (tmp / "rows.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
             np.save(tmp / "vectors.npy", self.matrix, allow_pickle=False)
 
-        write_atomically(folder, fill)
+        write_atomically(folder, fill, replace)
 
     @classmethod
     def load(cls, folder: Path, node_ids: list[str]) -> "DenseIndex | None":

@@ -127,8 +127,8 @@ class LexicalIndex:
         return _scores(self._pivot, self._pivot_vocab, query_keys)
 
     # -- persistence ---------------------------------------------------------------------------
-    def save(self, folder: Path) -> None:
-        """Write the index to `folder` atomically (a temporary sibling renamed into place)."""
+    def save(self, folder: Path, replace: bool = False) -> None:
+        """Write the index to `folder` atomically (a temporary sibling renamed into place; `replace`: over a damaged one)."""
         rows = {"format": FORMAT, "node_ids": self.node_ids, "doc_keys": self.doc_keys,
                 "positions": self.positions, "kinds": self.kinds, "entities": self.entities,
                 "rarity_texts": self.rarity_texts}
@@ -140,7 +140,7 @@ class LexicalIndex:
             if self._pivot is not None:
                 self._pivot.save(str(tmp / "pivot"), show_progress=False)
 
-        write_atomically(folder, fill)
+        write_atomically(folder, fill, replace)
 
     @classmethod
     def load(cls, folder: Path) -> "LexicalIndex | None":

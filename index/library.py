@@ -300,7 +300,7 @@ class Library:
             index = LexicalIndex.load(path)
             if index is None:
                 index = self._build_lexical(snapshot)
-                index.save(path)
+                index.save(path, replace=path.exists())  # there but unreadable: damaged
                 self.registry.remove_stale(path)
             self._lexical = (key, index)
         return index
@@ -324,7 +324,7 @@ class Library:
                 langs = [snapshot.documents[key].lang for key in lexical.doc_keys]
                 index = DenseIndex.build(lexical.node_ids, langs, self.vectors.vectors_of,
                                          previous=cached[1] if cached is not None else None)
-                index.save(path)
+                index.save(path, replace=path.exists())  # there but unreadable: damaged
                 self.registry.remove_stale(path)
             self._dense = (snapshot.generation, index)
         return index

@@ -93,3 +93,14 @@ def test_library_filters_dense_search_and_keeps_one_saved_generation(library):
     library._dense = None  # a new process: the saved matrix is loaded, not rebuilt
     reloaded = library.dense_index()
     assert len(reloaded) == len(library.lexical_index().node_ids)
+
+
+def test_a_damaged_saved_matrix_is_rebuilt_and_saved_again(library):
+    library.ingest_document(make_doc(operative=("Decides to extend the mandate of the mission;",)))
+    first = library.dense_index()
+    path = library.registry.dense_path(library.snapshot().generation)
+    (path / "vectors.npy").write_bytes(b"damaged")
+    library._dense = None  # a new process finds the damaged folder
+    rebuilt = library.dense_index()
+    assert np.array_equal(rebuilt.matrix, first.matrix)
+    assert DenseIndex.load(path, first.node_ids) is not None  # saved whole in its place

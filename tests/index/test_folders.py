@@ -30,3 +30,12 @@ def test_a_folder_another_process_saved_first_is_kept(tmp_path):
     write_atomically(target, lambda tmp: (tmp / "mine").write_text("later"))
     assert [p.name for p in target.iterdir()] == ["theirs"]
     assert [p.name for p in target.parent.iterdir()] == ["3"]
+
+
+def test_replace_swaps_out_a_damaged_folder(tmp_path):
+    target = tmp_path / "lexical" / "3"
+    target.mkdir(parents=True)
+    (target / "rows.json").write_text("{not json")
+    write_atomically(target, lambda tmp: (tmp / "rows.json").write_text("{}"), replace=True)
+    assert (target / "rows.json").read_text() == "{}"
+    assert [p.name for p in target.parent.iterdir()] == ["3"]
