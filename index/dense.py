@@ -99,6 +99,8 @@ class DenseIndex:
     def load(cls, folder: Path, node_ids: list[str]) -> "DenseIndex | None":
         """The matrix saved in `folder` when its rows are `node_ids`; None when missing or other."""
         folder = Path(folder)
+        if not folder.is_dir():  # not saved yet: built, quietly
+            return None
         try:
             rows = json.loads((folder / "rows.json").read_text(encoding="utf-8"))
             if rows.get("format") != FORMAT or rows["node_ids"] != node_ids:

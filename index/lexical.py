@@ -146,6 +146,8 @@ class LexicalIndex:
     def load(cls, folder: Path) -> "LexicalIndex | None":
         """The index saved in `folder`, or None when it is missing, older or unreadable."""
         folder = Path(folder)
+        if not folder.is_dir():  # not saved yet: built, quietly
+            return None
         try:
             rows = json.loads((folder / "rows.json").read_text(encoding="utf-8"))
             if rows.get("format") != FORMAT:
