@@ -104,3 +104,21 @@ def test_a_damaged_saved_matrix_is_rebuilt_and_saved_again(library):
     rebuilt = library.dense_index()
     assert np.array_equal(rebuilt.matrix, first.matrix)
     assert DenseIndex.load(path, first.node_ids) is not None  # saved whole in its place
+
+
+def test_vectors_are_read_a_batch_at_a_time(monkeypatch):
+    """The matrix is filled one read at a time, so that the peak memory is that of one read."""
+    import index.dense
+
+    monkeypatch.setattr(index.dense, "READ_BATCH", 100)
+    vectors = _vectors(250)
+    sizes = []
+
+    def fetch(lang, node_ids):
+        sizes.append(len(node_ids))
+        return {node: vectors[node] for node in node_ids}
+
+    ids = list(vectors)
+    index_ = DenseIndex.build(ids, ["en"] * 250, fetch)
+    assert sizes == [100, 100, 50]
+    assert np.array_equal(index_.matrix, DenseIndex.build(ids, ["en"] * 250, _Fetcher(vectors)).matrix)
