@@ -25,6 +25,7 @@ from answer.question import Question, parse_question
 from answer.vectors import LibraryVectors
 from index.hits import Hit, SearchFilters, SearchMode
 from index.retrieval import group_by_document
+from language.refwords import ref_in_words
 from resqa.errors import AnswerError
 from resqa.settings import Settings
 
@@ -186,7 +187,7 @@ class Assistant:
         if filters.lang:
             versions = [h for h in versions if h.lang == filters.lang]
         if not versions:
-            text = phrasing.message("no_paragraph", lang, symbol=symbol, where=phrasing.ref_in_words(ref, lang))
+            text = phrasing.message("no_paragraph", lang, symbol=symbol, where=ref_in_words(ref, lang))
             return Answer(text, (), (), QuestionType.NOANSWER.value, lang)
         # The question's language first; otherwise the first indexed version.
         hit = next((h for h in versions if h.lang == lang), versions[0])

@@ -21,6 +21,7 @@ from compare.previous import chronology, previous_version
 from index.links import title_key
 from ingest.citations import symbols_named
 from ingest.symbols import symbols_equal
+from language.refwords import ref_in_words
 from language.scripts import has_cjk
 
 QTYPE = "change"
@@ -227,8 +228,8 @@ def render(library, result, lang: str) -> Answer:
     shown: list = []
     items = [p for p in result.pairs if p.status in ("changed", "added", "removed") and "title" not in (p.a, p.b)]
     for pair in items[:MAX_ITEMS]:
-        wa = phrasing.ref_in_words(pair.a, lang) if pair.a else ""
-        wb = phrasing.ref_in_words(pair.b, lang) if pair.b else ""
+        wa = ref_in_words(pair.a, lang) if pair.a else ""
+        wb = ref_in_words(pair.b, lang) if pair.b else ""
         ca, cb = f"{a}#{pair.a}", f"{b}#{pair.b}"
         if pair.status == "changed":
             old, new = passages(pair.diff)

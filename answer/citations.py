@@ -14,19 +14,13 @@ import re
 from collections.abc import Iterable, Iterator
 
 from answer.model import CheckedCitations
-from language.refs import is_valid_ref
+from language.refs import CITATION_SHAPED
+from language.refwords import read_ref
 from language.scripts import CJK_CLASS
 
 log = logging.getLogger(__name__)
 
 _BRACKET = re.compile(r"\s?\[([^\[\]\n]{1,200})\]")
-# A bare SYMBOL#REF outside brackets: a symbol-like token, optionally "(2018)" or "(III) A", then #ref.
-_BARE = re.compile(r"(?<![\w/#])[A-Z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+(?: \([A-Za-z0-9\-]+\)(?: [A-Z]\b)?)?#[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*")
-_REF_WORDS = re.compile(
-    r"^(?:(?P<pp>pp|preambular paragraph|序言部分第)|(?P<op>op|operative paragraph|paragraph|para\.?|执行部分第|第|§))?"
-    r"\s*(?P<num>\d+)\s*段?(?:\.?\(?(?P<sub>[a-z]{1,2})\)?)?$",
-    re.IGNORECASE,
-)
 # Text that is an answer sentence (not just a heading or a blank) needs at least one citation.
 _CLAIM = re.compile(rf"[\w{CJK_CLASS}]{{2,}}")
 
@@ -59,7 +53,7 @@ class _Resolver:
             rest = self._after_symbol(item, symbol)
             if rest is None:
                 continue
-            ref = self._ref(rest)
+            ref = read_ref(rest)
             if ref and f"{symbol}#{ref}" in self.ids:
                 return f"{symbol}#{ref}"
         return None
@@ -78,18 +72,6 @@ class _Resolver:
             i += 1
             j += 1
         return item[i:].lstrip(" #,:;-")
-
-    @staticmethod
-    def _ref(rest: str) -> str | None:
-        rest = rest.strip()
-        if is_valid_ref(rest):
-            return rest
-        m = _REF_WORDS.match(rest)
-        if not m:
-            return None
-        base = ("pp" if m.group("pp") else "op") + m.group("num")
-        return base + (f".{m.group('sub').lower()}" if m.group("sub") and not m.group("pp") else "")
-
 
 def _looks_like_citation(item: str) -> bool:
     return bool(re.search(r"#|\bop\s*\d|\bpp\s*\d|\d|source|para", item, re.IGNORECASE)) and len(item) < 80
@@ -154,7 +136,7 @@ def _one_pass(text: str, resolver: _Resolver, kept: list[str], removed: list[str
         removed.append(m.group(0))
         return ""
 
-    return _BARE.sub(on_bare, out)
+    return CITATION_SHAPED.sub(on_bare, out)
 
 
 class StreamingValidator:

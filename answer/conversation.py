@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from answer.citations import _BARE
+from language.refs import CITATION_IN_TEXT
 
 Turn = tuple[str, str]
 
@@ -44,7 +44,7 @@ def context_of(turns: tuple[Turn, ...]) -> Context:
     citations: tuple[str, ...] = ()
     for role, content in reversed(turns):
         if role == "assistant":
-            found = tuple(dict.fromkeys(m.group(0) for m in _BARE.finditer(content)))
+            found = tuple(dict.fromkeys(m.group(0) for m in CITATION_IN_TEXT.finditer(content)))
             if found:
                 citations = found
                 break

@@ -17,7 +17,8 @@ import io
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 
-from answer.phrasing import language_name, ref_in_words, ui_lang
+from answer.phrasing import language_name, ui_lang
+from language.refwords import ref_in_words
 
 _WORDS = {
     "en": {"question": "Question", "answer": "Answer", "sources": "Sources", "note": "Note",

@@ -15,6 +15,7 @@ from answer.judge import Judge, Judgement
 from answer.question import Question
 from index.hits import Hit
 from language.facts import Wanted, find_dates, render_date
+from language.refs import ref_order
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def listing(question: Question, accepted: list[Judgement]) -> Extract:
         title = members[0].hit.title
         lines.append("")
         lines.append(f"{symbol}" + (f" — {title}" if title else ""))
-        for j in sorted(members, key=lambda j: phrasing.ref_order(j.hit.ref)):
+        for j in sorted(members, key=lambda j: ref_order(j.hit.ref)):
             lines.append(phrasing.message(
                 "list_item", question.lang,
                 where=phrasing.where(j.hit, question.lang), cite=j.hit.id,

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from answer import phrasing
 from answer.model import Answer
 from answer.tables import fill, showing
 from ingest.citations import symbols_named
 from ingest.symbols import symbols_equal
+from language.refwords import ref_in_words
 
 QTYPE = "lineage"
 MAX_REFS = 4  # paragraph citations shown per cited or citing document
@@ -114,7 +114,7 @@ def _version(langs, lang: str) -> str | None:
 def _refs_text(symbol: str, refs, lang: str) -> str:
     shown = list(refs)[:MAX_REFS]
     more = "" if len(refs) <= MAX_REFS else f" (+{len(refs) - MAX_REFS})"
-    return ", ".join(f"{phrasing.ref_in_words(r, lang)} [{symbol}#{r}]" for r in shown) + more
+    return ", ".join(f"{ref_in_words(r, lang)} [{symbol}#{r}]" for r in shown) + more
 
 
 def answer(library, question: str, turns=(), lang: str = "en") -> Answer | None:

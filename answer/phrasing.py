@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ingest.lexicon import OPERATIVE_STARTERS, ZH_OPERATIVE_STARTERS
-from language.refs import is_valid_ref, split_section
+from language.refwords import ref_in_words
 
 _MESSAGES = {
     "noanswer": {
@@ -90,111 +90,6 @@ def quote(text: str, source_lang: str) -> str:
     if source_lang == "fr":
         return f"« {text} »"
     return f'"{text}"'
-
-
-_PART_LETTERS_ZH = dict(zip("ABCDEFGH", "甲乙丙丁戊己庚辛"))
-_ZH_DIGITS = "零一二三四五六七八九"
-
-
-def _roman(numeral: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10}
-    total = 0
-    for ch, nxt in zip(numeral, numeral[1:] + " "):
-        total += -values[ch] if values.get(nxt, 0) > values[ch] else values[ch]
-    return total
-
-
-def _zh_number(n: int) -> str:
-    tens, ones = divmod(n, 10)
-    return ((_ZH_DIGITS[tens] if tens > 1 else "") + "十" if tens else "") + (_ZH_DIGITS[ones] if ones else "")
-
-
-def _part_number(section: str) -> int:
-    """A part's place in the document: A=1, B=2 … (letters A–H), or the roman numeral's value."""
-    if not section:
-        return 0
-    return "ABCDEFGH".index(section) + 1 if section in _PART_LETTERS_ZH else _roman(section)
-
-
-def _in_part(words: str, section: str, lang: str) -> str:
-    """`words` of a paragraph in part `section` (B, II) of a resolution printed in parts."""
-    if lang == "zh":
-        part = _PART_LETTERS_ZH.get(section) or f"第{_zh_number(_part_number(section))}"
-        return f"{part}部分{words}"
-    if lang == "fr":
-        return f"{words} de la partie {section}"
-    return f"{words} of part {section}"
-
-
-def ref_in_words(ref: str, lang: str) -> str:
-    """A paragraph reference (the grammar of language/refs.py) in words.
-
-    >>> ref_in_words("op7", "en"), ref_in_words("op7", "zh"), ref_in_words("pp3", "fr")
-    ('operative paragraph 7', '执行部分第7段', 'alinéa 3 du préambule')
-    >>> ref_in_words("op14.a", "en"), ref_in_words("op14.a", "zh")
-    ('sub-paragraph (a) of operative paragraph 14', '执行部分第14段(a)分段')
-    >>> ref_in_words("B.op1", "en"), ref_in_words("B.op1", "zh"), ref_in_words("B.op1", "fr")
-    ('operative paragraph 1 of part B', '乙部分执行部分第1段', 'paragraphe 1 du dispositif de la partie B')
-    """
-    lang = ui_lang(lang)
-    section, local = split_section(ref)
-    words = _local_in_words(local, lang)
-    if words == local:
-        return ref
-    return _in_part(words, section, lang) if section else words
-
-
-def _local_in_words(ref: str, lang: str) -> str:
-    """A ref without its part prefix in words; the ref itself when it is not one we can read."""
-    head, *subs = ref.split(".")
-    m = re.fullmatch(r"(title|pp|op|fn|p|annex)(\d*)", head)
-    if not m or (m.group(1) != "annex" and not is_valid_ref(ref)):
-        return ref
-    kind, n = m.groups()
-    if kind == "op":
-        sub, subsub = (subs + [None, None])[:2]
-        if lang == "zh":
-            return f"执行部分第{n}段" + (f"({sub})分段" if sub else "") + (f"({subsub})目" if subsub else "")
-        if lang == "fr":
-            head = f"paragraphe {n} du dispositif"
-            if sub:
-                head = f"alinéa {sub}) du {head}"
-            return f"point {subsub}) de l'{head}" if subsub else head
-        head = f"operative paragraph {n}"
-        if sub:
-            head = f"sub-paragraph ({sub}) of {head}"
-        return f"item ({subsub}) of {head}" if subsub else head
-    simple = {
-        "pp": {"en": "preambular paragraph {n}", "zh": "序言部分第{n}段", "fr": "alinéa {n} du préambule"},
-        "fn": {"en": "footnote {n}", "zh": "脚注{n}", "fr": "note {n}"},
-        "p": {"en": "paragraph {n}", "zh": "第{n}段", "fr": "paragraphe {n}"},
-    }
-    if kind in simple:
-        return simple[kind][lang].format(n=n)
-    if kind == "title":
-        return {"en": "the title", "zh": "标题", "fr": "le titre"}[lang]
-    rest = ref.split(".", 1)[1]
-    m = re.fullmatch(r"(art|p)(\d+)", rest)
-    if m:
-        words = {
-            "art": {"en": "article {n} of the annex", "zh": "附件第{n}条", "fr": "article {n} de l'annexe"},
-            "p": {"en": "paragraph {n} of the annex", "zh": "附件第{n}段", "fr": "paragraphe {n} de l'annexe"},
-        }
-        return words[m.group(1)][lang].format(n=m.group(2))
-    return {"en": f"annex ({rest})", "zh": f"附件({rest})", "fr": f"annexe ({rest})"}[lang]
-
-
-def ref_order(ref: str) -> tuple:
-    """A sort key that puts refs in document order: title, preamble, operative (part by part in a
-    resolution printed in parts: A.pp1, A.op1, B.pp1 …), annex, footnotes."""
-    group = {"title": 0, "pp": 1, "op": 1, "p": 1, "annex": 3, "fn": 4}
-    within = {"pp": 1, "op": 2, "p": 2}
-    section, local = split_section(ref)
-    head = re.match(r"[a-z]+", local)
-    kind = head.group() if head else local
-    numbers = [int(x) if x.isdigit() else x for x in re.findall(r"\d+|[a-z]+", local[len(kind):])]
-    return (group.get(kind, 5), _part_number(section), within.get(kind, 0),
-            [(0, x) if isinstance(x, int) else (1, x) for x in numbers])
 
 
 _OPERATIVE_OPENING = re.compile(

@@ -16,10 +16,12 @@ from answer.model import QuestionType
 from language.acts import question_acts
 from language.entities import concept_types, is_class_term
 from language.facts import Wanted, wanted_of
+from language.refs import TYPED_SYMBOL
+from language.refwords import ref_named_in
 from language.scripts import question_language
 from language.terms import QueryTerm, question_terms, weigh_by_rarity
 
-__all__ = ["Question", "parse_question", "classify", "named_ref", "Wanted"]
+__all__ = ["Question", "parse_question", "classify", "Wanted"]
 
 
 _LIST_CUES = (
@@ -51,38 +53,6 @@ def classify(question: str) -> QuestionType:
     return QuestionType.LOOKUP
 
 
-# "paragraph 8", "operative paragraph 8", "op8", "第8段", "执行部分第8段", "paragraphe 3",
-# "preambular paragraph 3", "序言部分第3段", "alinéa 3 du préambule"
-_PREAMBLE_REF = re.compile(
-    r"preambular\s+paragraph\s+(\d+)|\bpp\s*(\d+)\b|序言部分第\s*(\d+)\s*段|alinéa\s+(\d+)\s+du\s+préambule"
-    r"|(\d+)(?:st|nd|rd|th)\s+preambular",
-    re.IGNORECASE,
-)
-_OPERATIVE_REF = re.compile(
-    r"(?:operative\s+)?paragraph\s+(\d+)(?:\s*\(([a-z]{1,2})\))?|\bop\s*(\d+)\b|(?:执行部分)?第\s*(\d+)\s*段"
-    r"(?:\s*[（(]([a-z])[)）])?|paragraphe\s+(\d+)(?:\s*\(([a-z]{1,2})\))?|\b(?:para\.?|§)\s*(\d+)\b",
-    re.IGNORECASE,
-)
-
-
-def named_ref(question: str) -> str | None:
-    """The paragraph reference a question names, if any ("op8", "pp3", "op14.a").
-
-    >>> named_ref("what does paragraph 8 say?"), named_ref("序言部分第3段是什么？")
-    ('op8', 'pp3')
-    """
-    m = _PREAMBLE_REF.search(question)
-    if m:
-        return "pp" + next(g for g in m.groups() if g)
-    m = _OPERATIVE_REF.search(question)
-    if not m:
-        return None
-    g = m.groups()
-    number = next(x for x in (g[0], g[2], g[3], g[5], g[7]) if x)
-    letter = next((x for x in (g[1], g[4], g[6]) if x), None)
-    return f"op{number}" + (f".{letter.lower()}" if letter else "")
-
-
 _VERSION_REQUEST = (
     ("en", re.compile(r"英文|英语|\bin english\b|\benglish (?:version|text)\b|\ben anglais\b|\bversion anglaise\b", re.I)),
     ("zh", re.compile(r"中文|汉语|\bin chinese\b|\bchinese (?:version|text)\b|\ben chinois\b|\bversion chinoise\b", re.I)),
@@ -98,7 +68,6 @@ _CUE_WORDS = re.compile(
     r"|^\s*(?:那么?|还有|另外|至于)\s*|[呢?？!！。.\s]+$",
     re.I,
 )
-_SYMBOL = re.compile(r"\b[AS]/(?:RES/)?[A-Z0-9.\-]+(?:/[A-Z0-9.\-]+)*(?:\s*\([A-Z0-9\-]+\))?", re.I)
 
 
 @dataclass(frozen=True)
@@ -136,7 +105,7 @@ def _named_symbols(text: str, known_symbols) -> tuple[str, ...]:
     known_symbols = frozenset(known_symbols)
     found = list(find_named_symbols(text, known_symbols)) if known_symbols else []
     by_key = symbols_by_key(known_symbols)
-    for m in _SYMBOL.finditer(text):
+    for m in TYPED_SYMBOL.finditer(text):
         found += by_key.get(symbol_key(m.group(0).strip()), ())
     return tuple(dict.fromkeys(found))
 
@@ -166,8 +135,8 @@ def parse_question(text: str, turns: tuple[Turn, ...] = (), analyzer=None, known
     lang = question_language(text)
     ctx = context_of(turns)
     short = len(text.strip()) <= 40
-    ref = named_ref(text)
-    mentioned = _SYMBOL.search(text)
+    ref = ref_named_in(text)
+    mentioned = TYPED_SYMBOL.search(text)
     named = _named_symbols(text, known_symbols)
     unregistered = _unregistered(text, known_symbols)
     action, query, qtype, scope, target = "search", text, classify(text), (), None

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from answer.model import Answer
-from answer.phrasing import ref_in_words, ui_lang
+from answer.phrasing import ui_lang
+from language.refwords import ref_in_words
 
 _HEADINGS = {"en": "Sources", "zh": "出处", "fr": "Sources"}
 _WARNINGS = {"en": "Note", "zh": "注意", "fr": "Remarque"}

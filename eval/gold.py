@@ -9,16 +9,15 @@ The gold files themselves live in `eval/gold/` (a data folder, not a package).
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.model import LANGUAGES, REF_PATTERN
+from ingest.model import LANGUAGES
+from language.refs import split_citation
 from resqa.errors import ParseError
 
 QUESTION_TYPES = ("lookup", "list", "crosslingual", "noanswer", "lineage", "change")
 REQUIRED_KEYS = ("id", "question", "lang", "type", "relevant", "answer_contains")
-_CITATION = re.compile(r"^(?P<symbol>[^#]*\S)#(?P<ref>[^#\s]+)$")
 
 
 class GoldSetError(ParseError):
@@ -45,8 +44,7 @@ class GoldQuestion:
         if self.type not in QUESTION_TYPES:
             raise ValueError(f"type {self.type!r} is not one of {', '.join(QUESTION_TYPES)}")
         for ref in self.relevant:
-            match = _CITATION.match(ref)
-            if not match or not REF_PATTERN.match(match["ref"]):
+            if split_citation(ref) is None:
                 raise ValueError(f"relevant ref {ref!r} is not SYMBOL#REF")
         if self.type == "noanswer" and self.relevant:
             raise ValueError("a noanswer question must have an empty relevant list")

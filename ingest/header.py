@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ingest import lexicon
 from ingest.footnotes import join_fragments
 from ingest.symbols import normalize_symbol
+from language.numerals import chinese_number, from_roman, to_roman
 from language.scripts import CJK
 
 _SYMBOL = re.compile(
@@ -21,8 +22,6 @@ _NUMBER_TITLE = re.compile(
     r"^((?:ES[-–]\d+|\d{1,3})/\d{1,4}|\d{1,4}\s*\((?:[IVXL]+|\d{1,4})\))\s*[.．]\s*(.*)$"
 )
 _SC_RESOLUTION = re.compile(r"(?:^Resolution\s+|^第)(\d{1,4})\s*\((\d{4})\)")
-_ROMAN = (("M", 1000), ("CM", 900), ("D", 500), ("CD", 400), ("C", 100), ("XC", 90), ("L", 50),
-          ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
 
 
 @dataclass(frozen=True)
@@ -104,23 +103,6 @@ def _symbol_from_number(number: str, organ: str | None) -> str:
     return normalize_symbol(prefix + number)
 
 
-def to_roman(n: int) -> str:
-    out = ""
-    for letters, value in _ROMAN:
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
-
-
-def from_roman(s: str) -> int:
-    values = dict(_ROMAN)
-    total, i = 0, 0
-    while i < len(s):
-        if s[i:i + 2] in values:
-            total, i = total + values[s[i:i + 2]], i + 2
-        else:
-            total, i = total + values.get(s[i], 0), i + 1
-    return total
 
 
 def _sponsors(text: str) -> tuple[tuple[str, ...], str] | None:
@@ -349,25 +331,6 @@ def french_ordinal(word: str) -> int | None:
             return value + unit if unit else None
     return None
 
-
-def chinese_number(text: str) -> int:
-    """"六十七" → 67, "一九七五" → 1975 (digit by digit when there is no 十/百)."""
-    digits = lexicon.CHINESE_DIGITS
-    if text.isdigit():
-        return int(text)
-    if "十" not in text and "百" not in text:
-        return int("".join(str(digits.get(ch, 0)) for ch in text))
-    total, current = 0, 0
-    for ch in text:
-        if ch in digits:
-            current = digits[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-    return total + current
 
 
 def read_agenda_item(text: str) -> str | None:

@@ -151,11 +151,6 @@ FR_TENS = {
     "quatre-vingt": 80,
 }
 
-CHINESE_DIGITS = {
-    "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-    "八": 8, "九": 9,
-}
-
 # Frequent short words per Latin-script language, for language detection.
 STOPWORDS = {
     "en": ("the", "of", "and", "to", "in", "is", "that", "for", "which", "what", "on", "with",

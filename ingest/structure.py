@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest import lexicon
-from ingest.header import chinese_number, to_roman
+from language.numerals import chinese_number, to_roman
 from language.refs import section_ref
 from ingest.ocr import ocr_operative_number
 from ingest.layout import (TERMINAL, Block, continues_sentence, is_closing, join_blocks, organ_name, starts_operative,

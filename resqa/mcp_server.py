@@ -148,7 +148,7 @@ def build_server(assistant):
     from mcp.server.mcpserver import MCPServer
 
     from answer.export import export_turn, turn_markdown
-    from answer.phrasing import ref_in_words
+    from language.refwords import ref_in_words
     from index.hits import SearchMode
     from resqa import __version__
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from answer.export import ExportTurn, turn_markdown
-from language.refs import REF
+from language.refs import CITATION_IN_TEXT
 
 LANG_NAMES = {"zh": "中文", "en": "English", "fr": "Français", "ru": "Русский", "es": "Español", "ar": "العربية"}
 _KIND_LABELS = {
@@ -26,11 +26,6 @@ _KIND_LABELS = {
     "annex": "annex",
     "paragraph": "paragraph",
 }
-# The printed symbol forms of INTERFACE.md (A/RES/79/331, S/RES/2446 (2018), A/RES/217 (III) A)
-# followed by a paragraph reference of language/refs.py (incl. section refs such as B.op1);
-# used for chips in text we did not get a list for.
-_SYMBOL = r"[A-Z]{1,3}(?:/[A-Za-z0-9.\-]+)+(?: \([A-Za-z0-9\-]+\))?(?: [A-Z](?![A-Za-z]))?"
-CITATION_PATTERN = re.compile(rf"{_SYMBOL}#{REF}(?![A-Za-z0-9])")
 _BRACKETED_CHIP = re.compile(r"\[\s*(<button type=\"button\" class=\"cite-chip\"[^>]*>[^<]*</button>)\s*\]")
 NEIGHBOURS = 2  # paragraphs shown on each side of the cited one
 
@@ -68,7 +63,7 @@ def text_with_chips(text: str, citations: Iterable[str] = (), langs: Mapping[str
     langs = langs or {}
     escaped = esc(text)
     known = sorted({esc(c) for c in citations if c}, key=len, reverse=True)
-    parts = [re.escape(c) for c in known] + [CITATION_PATTERN.pattern]
+    parts = [re.escape(c) for c in known] + [CITATION_IN_TEXT.pattern]
     pattern = re.compile("|".join(f"(?:{p})" for p in parts))
 
     def replace(match: re.Match) -> str:

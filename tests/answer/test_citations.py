@@ -62,6 +62,23 @@ def test_bare_refs_and_plain_brackets():
     assert checked.text == "See A/67/L.X#op8 and [sic]."
 
 
+def test_a_bare_citation_glued_to_chinese_text_is_checked_too():
+    # "根据A/67/L.X#op99的规定" has no space around the symbol: it is checked all the same
+    checked = validate("根据A/67/L.X#op99的规定，于2012年签署。[A/67/L.X#op18]", RETRIEVED)
+    assert checked.removed == ("A/67/L.X#op99",)
+    assert checked.text == "根据的规定，于2012年签署。[A/67/L.X#op18]"
+    kept = validate("根据A/67/L.X#op18的规定签署。", RETRIEVED)
+    assert (kept.kept, kept.text) == (("A/67/L.X#op18",), "根据A/67/L.X#op18的规定签署。")
+
+
+@pytest.mark.parametrize("written, kept", [
+    ("[A/67/L.X, operative paragraph 18]", "A/67/L.X#op18"), ("[A/67/L.X 执行部分第18段]", "A/67/L.X#op18"),
+    ("[A/67/L.X, paragraphe 7 du dispositif]", "A/67/L.X#op7"), ("[A/67/L.X#18]", "A/67/L.X#op18"),
+])
+def test_a_ref_written_in_words_as_answers_write_it_is_resolved(written, kept):
+    assert validate(f"Signed in 2012 {written}.", RETRIEVED).kept == (kept,)
+
+
 def test_streaming_never_emits_an_unchecked_citation():
     chunks = ["Signed on 31 May", " 2012 [A/67/L.", "X#op18] and [A/67/L", ".X#op9", "9]. Done [S/RES/368 (19", "75)#p9]"]
     parts = list(iter_checked(chunks, RETRIEVED))

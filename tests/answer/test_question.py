@@ -1,7 +1,7 @@
 import pytest
 
 from answer.model import QuestionType
-from answer.question import Wanted, classify, named_ref, parse_question
+from answer.question import Wanted, classify, parse_question
 from language.facts import wanted_of as wanted_answer
 from language.scripts import question_language
 
@@ -52,14 +52,6 @@ def test_question_language(question, lang):
 ])
 def test_wanted_answer(question, wanted):
     assert wanted_answer(question) == wanted
-
-
-@pytest.mark.parametrize("question, ref", [
-    ("what does paragraph 8 say?", "op8"), ("et le paragraphe 3 ?", "op3"), ("第7段说了什么？", "op7"),
-    ("执行部分第14段(a)分段", "op14.a"), ("preambular paragraph 3?", "pp3"), ("What about women?", None),
-])
-def test_named_ref(question, ref):
-    assert named_ref(question) == ref
 
 
 def test_a_question_is_parsed_once_into_one_value():

@@ -28,6 +28,11 @@ def test_every_citation_becomes_a_chip_and_brackets_are_dropped():
     assert "[<button" not in html
 
 
+def test_a_citation_glued_to_chinese_text_is_a_chip_and_one_inside_a_word_is_not():
+    html = render.text_with_chips("根据A/67/L.X#op7的规定；xA/67/L.X#op8")
+    assert 'data-cite="A/67/L.X#op7"' in html and html.count('class="cite-chip"') == 1
+
+
 def test_section_ref_citation_becomes_a_chip_without_a_citation_list():
     html = render.text_with_chips("Voir [S/RES/101 (1953)#B.op1] et S/RES/101 (1953)#A.op2.a.")
     assert html.count('class="cite-chip"') == 2
