@@ -27,6 +27,7 @@ from dataclasses import replace
 
 from ingest.model import Cite, Paragraph
 from ingest.symbols import normalize_symbol, symbol_key
+from language.refs import NUMBER_YEAR, SESSION_NUMBER
 
 __all__ = ["cites_of_texts", "extract_cites", "symbols_named", "with_cites", "symbol_kind"]
 
@@ -53,6 +54,7 @@ _ORG_AFTER = re.compile(
     r"Conseil de sécurité)|(?P<ECOSOC>Economic and Social Council|Conseil économique et social)"
     r"|(?P<HRC>Human Rights Council|Conseil des droits de l['’]homme))"
 )
+# the numbers of language/refs.py (SESSION_NUMBER, NUMBER_YEAR) with the part letters a list may carry
 _PART = r"(?:\s?[A-Z](?:\s(?:and|et)\s[A-Z])?(?![A-Za-z/]))"  # "2480 B (XXIII)", "42/207 C", "72/90 A and B"
 _ITEM = (rf"(?:ES-\d+\s*/\s*\d+|\d{{1,4}}\s*/\s*\d{{1,4}}{_PART}?"
          rf"|\d{{1,4}}{_PART}?\s*[(（]\s*(?:\d{{4}}|[IVXL]+|E?S-\d+)\s*[)）]{_PART}?"
@@ -225,8 +227,7 @@ def extract_cites(text: str, organ: str | None = None, own_symbol: str | None = 
     return tuple(cites)
 
 
-_LOOSE_ITEM = re.compile(r"(?<![A-Za-z0-9/.])(?:ES-\d+\s*/\s*\d+|\d{1,4}\s*/\s*\d{1,4}"
-                         r"|\d{1,4}\s*[(（]\s*(?:\d{4}|[IVXL]+)\s*[)）])")
+_LOOSE_ITEM = re.compile(rf"(?<![A-Za-z0-9/.])(?:{SESSION_NUMBER}|{NUMBER_YEAR})")
 
 
 def symbols_named(text: str) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from language.refs import NUMBER_YEAR, SESSION_NUMBER, SYMBOL
 from language.scripts import CJK_CLASS
 
 
@@ -75,9 +76,7 @@ _NUMBER = re.compile(
 # Numbers that name a document or a place in one, not a quantity: "resolution 2326 (2016)", "65/119",
 # "S/RES/625", "paragraph 3", "第2326(2016)号", "第六十九届". "How many troops" is not answered by them.
 _REFERENCE_NUMBER = re.compile(
-    r"\b[AS]/[\w./\-]*\d[\w./\-]*(?:\s*\(\d{4}\))?"
-    r"|(?<![\d/])\d{1,4}\s*[(（]\s*(?:\d{4}|[IVXL]+)\s*[)）]"
-    r"|(?<![\d/])(?:ES-)?\d{1,3}\s*/\s*\d{1,4}(?![\d/])"
+    rf"\b(?-i:{SYMBOL})|(?<![\d/]){NUMBER_YEAR}|(?<![\d/]){SESSION_NUMBER}(?![\d/])"
     r"|\b(?:resolutions?|r[ée]solutions?|decisions?|d[ée]cisions?|paragraphs?|paragraphes?|articles?|alin[ée]as?"
     r"|sub-paragraphs?|chapters?|chapitres?|annex|annexe|rules?|r[èe]gles?)\s+(?:ES-)?\d+(?:\s*/\s*\d+)?"
     r"(?:\s*[(（]\s*(?:\d{4}|[IVXL]+)\s*[)）])?(?:\s*(?:,|and|et|to|à)\s*\d+(?:\s*[(（]\s*\d{4}\s*[)）])?)*"

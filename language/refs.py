@@ -37,6 +37,12 @@ CITATION_RE = re.compile(rf"(?P<symbol>[^#\s][^#]*?)#(?P<ref>{REF})(?![\w.])")
 # ("s/res/2326(2016)", "A/RES/79/331"), case and spacing free, with no part letter (French "a" is a verb).
 SYMBOL = r"[A-Z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-]+)+(?: \([A-Za-z0-9\-]+\))?(?: [A-Z](?![A-Za-z]))?"
 TYPED_SYMBOL = re.compile(r"\b[AS]/(?:RES/)?[A-Z0-9.\-]+(?:/[A-Z0-9.\-]+)*(?:\s*\([A-Z0-9\-]+\))?", re.IGNORECASE)
+# A resolution's number as printed without its symbol: session/number ("33/18", "ES-10/21") and number
+# (year) or number (roman session) ("660 (1990)", "2758 (XXVI)"). ingest/citations cites by them (with the
+# part letters some carry); language/facts knows them for no quantity ("how many" is not "2326 (2016)").
+SESSION_NUMBER = r"(?:ES-\d+\s*/\s*\d+|\d{1,4}\s*/\s*\d{1,4})"
+NUMBER_YEAR = r"(?:\d{1,4}\s*[(（]\s*(?:\d{4}|[IVXL]+)\s*[)）])"
+
 # A citation in running text (an answer, a chat turn): a printed symbol, "#", a ref; a full stop may follow.
 # It may be glued to Chinese text ("根据A/67/L.X#op7的规定"), not to a Latin word or another symbol.
 _SYMBOL_START = r"(?<![A-Za-z0-9/#.\-])"
