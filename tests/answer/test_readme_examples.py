@@ -74,3 +74,16 @@ def test_judge_with_the_real_model_prefers_the_named_mission_across_languages(sa
     assert accepted and accepted[0].hit.id == "S/RES/2326 (2016)#op1"
     unef = [j for j in judged if j.hit.symbol == "S/RES/368 (1975)"]
     assert all(j.p < judged[0].p for j in unef)
+
+
+@pytest.mark.parametrize("question", [
+    "What does sub-paragraph (c) of operative paragraph 12 of A/RES/79/177 say?",
+    "A/RES/79/177 执行部分第12段(c)分段是什么？",
+    "Que dit l'alinéa c) du paragraphe 12 du dispositif de A/RES/79/177 ?",
+])
+def test_a_sub_paragraph_named_as_answers_write_it_is_the_one_quoted(samples_assistant, question):
+    """Was op12, the lead-in "Encourages Ombudsman and mediator institutions, where they exist:" (the
+    question parser read only "paragraph 12"; the answerer itself writes refs in these words)."""
+    answer = samples_assistant.ask(question)
+    assert answer.citations == ("A/RES/79/177#op12.c",)
+    assert "at least annually" in answer.answer
