@@ -26,6 +26,7 @@ from answer.vectors import LibraryVectors
 from index.hits import Hit, SearchFilters, SearchMode
 from index.retrieval import group_by_document
 from language.refwords import ref_in_words
+from language.terms import matched
 from resqa.errors import AnswerError
 from resqa.settings import Settings
 
@@ -87,7 +88,8 @@ class Assistant:
             prefetch(question)  # the search's query embedding, computed while the question is read
         q = self.understand(question, turns, self._forced_type(qtype))
         special = None if q.forced else (lineage.answer(self.library, question, turns, q.lang)
-                                         or change.answer(self.library, question, turns, q.lang))
+                                         or change.answer(self.library, question, turns, q.lang,
+                                                          self._concerns(q)))
         if special is not None:
             yield from self._stream_extractive(special)
             return
@@ -106,6 +108,24 @@ class Assistant:
         # The judge decided there is something to answer from; the LLM sees those paragraphs first.
         shown = _unique([*accepted, *hits])
         yield from self._stream_llm(q.query, shown, q.lang, turns, base)
+
+    def _concerns(self, q: Question):
+        """The judge's verdict, for the change answer, on which paragraphs concern a change question's
+        topic: `q` as a list question whose terms are the topic's, less numbers and the words of the
+        compared documents' titles (they name the documents). None are singled out when no term is left,
+        or when no paragraph clears the lookup bar (the judge is not sure any is what was asked about);
+        otherwise the ones that clear the list bar are."""
+        def concerns(topic: str, titles: list[str], hits: list[Hit]) -> list[str]:
+            terms = tuple(t for t in self.understand(topic).terms
+                          if not t.generic and not t.label.isdigit() and not any(matched((t,), x) for x in titles))
+            if not terms:
+                return []
+            as_list = replace(q, qtype=QuestionType.LIST, terms=terms)
+            judged = self.judge.judge(as_list, hits)
+            if not any(j.p >= self.judge.bar(replace(as_list, qtype=QuestionType.LOOKUP)) for j in judged):
+                return []
+            return [j.hit.id for j in judged if j.p >= self.judge.bar(as_list)]
+        return concerns
 
     def understand(self, question: str, turns=(), forced: QuestionType | None = None) -> Question:
         """The question parsed once, with the registered symbols and the corpus's term rarity."""

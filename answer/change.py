@@ -21,6 +21,7 @@ from compare.previous import chronology, previous_version
 from index.links import title_key
 from ingest.citations import symbols_named
 from ingest.symbols import symbols_equal
+from language.refs import TYPED_SYMBOL
 from language.refwords import ref_in_words
 from language.scripts import has_cjk
 
@@ -69,6 +70,8 @@ _TEXT = {
                     "zh": "索引中没有 {b} 的较早版本可供比较。",
                     "fr": "Aucune version antérieure de {b} n'est dans l'index pour la comparer."},
     "more": {"en": "… and {n} more.", "zh": "……另有 {n} 项。", "fr": "… et {n} de plus."},
+    "also": {"en": "Also changed: {refs}.", "zh": "其他有变化的段落：{refs}。", "fr": "Autres paragraphes modifiés : {refs}."},
+    "removed_ref": {"en": "{w} (removed)", "zh": "{w}（已删除）", "fr": "{w} (supprimé)"},
     "arrow": {"en": "“{old}” → “{new}”", "zh": "“{old}” → “{new}”", "fr": "« {old} » → « {new} »"},
     "adds": {"en": "adds “{new}”", "zh": "新增“{new}”", "fr": "ajoute « {new} »"},
     "drops": {"en": "drops “{old}”", "zh": "删去“{old}”", "fr": "supprime « {old} »"},
@@ -153,8 +156,25 @@ _QUESTION_WORDS = {"what", "which", "this", "year", "years", "resolution", "reso
                    "with", "about", "that", "quoi", "neuf", "dans", "cette", "année", "résolution", "quelles"}
 
 
-def answer(library, question: str, turns=(), lang: str = "en") -> Answer | None:
-    """The change answer, or None when `question` does not ask what changed."""
+def topic_of(question: str) -> str:
+    """What a change question asks about beyond the change: the question without its change and
+    comparison cues and the symbols it names ("What did resolution 80/4 change in the agenda item decision
+    compared with 73/8?" -> "What did resolution 80/4 the agenda item decision 73/8?"; its numbers and the
+    words of the compared documents' titles name the documents, and the judge's caller drops them)."""
+    for pattern in (_CHANGE, _COMPARED, _PREVIOUS, _THIS_YEAR, TYPED_SYMBOL):
+        question = pattern.sub(" ", question)
+    return re.sub(r"\s+", " ", question).strip()
+
+
+def answer(library, question: str, turns=(), lang: str = "en", concerns=None) -> Answer | None:
+    """The change answer, or None when `question` does not ask what changed.
+
+    `concerns(topic, titles, hits) -> ids` is the judge's verdict on which changed paragraphs concern
+    the question's `topic_of` (the compared documents' `titles` name them, not a part of them): when it
+    keeps some of them and not all ("what did 80/4 change in the agenda item decision?"), those are the
+    answer and the other changes are named after them; without it, or when the question has no topic
+    of its own ("what changed in 80/4 compared with 73/8?") or the judge keeps none or all, every change
+    is listed."""
     if not is_change_question(question) or not hasattr(library, "paragraphs"):
         return None
     older, newer = documents_to_compare(library, question, turns, lang)
@@ -164,7 +184,13 @@ def answer(library, question: str, turns=(), lang: str = "en") -> Answer | None:
         return Answer(_t("no_previous", lang, b=newer), (), (), "noanswer", lang)
     both = [d.lang for d in library.documents() if symbols_equal(d.symbol, older)]
     result = compare_documents(library, older, newer, lang=lang if lang in both else None)
-    return render(library, result, lang)
+    focus = None
+    if concerns is not None:
+        topic = topic_of(question)
+        titles = [h.text for symbol, doc_lang in ((older, result.lang_a), (newer, result.lang_b))
+                  for h in library.paragraphs(symbol, doc_lang) if h.ref == "title"]
+        focus = lambda hits: concerns(topic, titles, hits)  # noqa: E731
+    return render(library, result, lang, focus)
 
 
 def passages(diff) -> tuple[str, str]:
@@ -213,8 +239,19 @@ def _edge(text: str, last: bool) -> str:
     return "".join(words[:CONTEXT_WORDS]) if words else text
 
 
-def render(library, result, lang: str) -> Answer:
-    """The answer text for a Comparison: changed, added and removed paragraphs, cited on both sides."""
+def _focus(items, hits_a, hits_b, concerns) -> list:
+    """The changes whose paragraph (either side) the judge finds the question is about; [] for all."""
+    if concerns is None or not items:
+        return []
+    sides = [[h for h in (hits_a.get(p.a), hits_b.get(p.b)) if h is not None] for p in items]
+    kept = set(concerns([h for pair in sides for h in pair]))
+    focus = [p for p, pair in zip(items, sides) if any(h.id in kept for h in pair)]
+    return focus if len(focus) < len(items) else []
+
+
+def render(library, result, lang: str, concerns=None) -> Answer:
+    """The answer text for a Comparison: changed, added and removed paragraphs, cited on both sides
+    (only the ones the question is about, when `concerns` tells them apart; see `answer`)."""
     a, b = result.a, result.b
     hits_a = {h.ref: h for h in library.paragraphs(a, result.lang_a)}
     hits_b = {h.ref: h for h in library.paragraphs(b, result.lang_b)}
@@ -227,7 +264,9 @@ def render(library, result, lang: str) -> Answer:
                         r=counts.get("removed", 0), s=counts.get("same", 0)))
     shown: list = []
     items = [p for p in result.pairs if p.status in ("changed", "added", "removed") and "title" not in (p.a, p.b)]
-    for pair in items[:MAX_ITEMS]:
+    focus = _focus(items, hits_a, hits_b, concerns)
+    others = [p for p in items if p not in focus] if focus else []
+    for pair in (focus or items)[:MAX_ITEMS]:
         wa = ref_in_words(pair.a, lang) if pair.a else ""
         wb = ref_in_words(pair.b, lang) if pair.b else ""
         ca, cb = f"{a}#{pair.a}", f"{b}#{pair.b}"
@@ -243,8 +282,12 @@ def render(library, result, lang: str) -> Answer:
         else:
             lines.append(_t("removed", lang, wa=wa, ca=ca, quote=phrasing.quote(_short(hits_a[pair.a].text), result.lang_a)))
             shown.append(hits_a[pair.a])
-    if len(items) > MAX_ITEMS:
-        lines.append(_t("more", lang, n=len(items) - MAX_ITEMS))
+    if len(focus or items) > MAX_ITEMS:
+        lines.append(_t("more", lang, n=len(focus or items) - MAX_ITEMS))
+    if others:
+        named = [ref_in_words(p.b, lang) if p.b else _t("removed_ref", lang, w=ref_in_words(p.a, lang))
+                 for p in others[:MAX_ITEMS]]
+        lines.append(_t("also", lang, refs="、".join(named) if lang == "zh" else ", ".join(named)))
     if result.comparable and not items:
         lines.append(_t("same_all", lang, a=a, b=b))
     return showing("\n".join(lines), shown, QTYPE, lang)
