@@ -111,13 +111,23 @@ class Assistant:
 
     def _concerns(self, q: Question):
         """The judge's verdict, for the change answer, on which paragraphs concern a change question's
-        topic: `q` as a list question whose terms are the topic's, less numbers and the words of the
-        compared documents' titles (they name the documents). None are singled out when no term is left,
-        or when no paragraph clears the lookup bar (the judge is not sure any is what was asked about);
-        otherwise the ones that clear the list bar are."""
-        def concerns(topic: str, titles: list[str], hits: list[Hit]) -> list[str]:
+        topic: `q` as a list question whose terms are the topic's, less what names the two documents
+        compared: numbers, the words of their titles, and an entity both of them name ("on UNDOF" of two
+        UNDOF renewals). None are singled out when no term is left, or when no paragraph clears the
+        lookup bar (the judge is not sure any is what was asked about); otherwise the ones that clear
+        the list bar are."""
+        entities = self.analyzer.entities
+
+        def names_the_documents(term, documents: list[list[Hit]]) -> bool:
+            titles = [h.text for paragraphs in documents for h in paragraphs if h.ref == "title"]
+            if term.label.isdigit() or any(matched((term,), title) for title in titles):
+                return True
+            return bool(term.entity) and entities is not None and all(
+                term.entity in entities.ids("\n".join(h.text for h in paragraphs)) for paragraphs in documents)
+
+        def concerns(topic: str, documents: list[list[Hit]], hits: list[Hit]) -> list[str]:
             terms = tuple(t for t in self.understand(topic).terms
-                          if not t.generic and not t.label.isdigit() and not any(matched((t,), x) for x in titles))
+                          if not t.generic and not names_the_documents(t, documents))
             if not terms:
                 return []
             as_list = replace(q, qtype=QuestionType.LIST, terms=terms)

@@ -70,8 +70,7 @@ _TEXT = {
                     "zh": "索引中没有 {b} 的较早版本可供比较。",
                     "fr": "Aucune version antérieure de {b} n'est dans l'index pour la comparer."},
     "more": {"en": "… and {n} more.", "zh": "……另有 {n} 项。", "fr": "… et {n} de plus."},
-    "also": {"en": "Also changed: {refs}.", "zh": "其他有变化的段落：{refs}。", "fr": "Autres paragraphes modifiés : {refs}."},
-    "removed_ref": {"en": "{w} (removed)", "zh": "{w}（已删除）", "fr": "{w} (supprimé)"},
+    "also": {"en": "Other changes:", "zh": "其他变化：", "fr": "Autres modifications :"},
     "arrow": {"en": "“{old}” → “{new}”", "zh": "“{old}” → “{new}”", "fr": "« {old} » → « {new} »"},
     "adds": {"en": "adds “{new}”", "zh": "新增“{new}”", "fr": "ajoute « {new} »"},
     "drops": {"en": "drops “{old}”", "zh": "删去“{old}”", "fr": "supprime « {old} »"},
@@ -159,8 +158,9 @@ _QUESTION_WORDS = {"what", "which", "this", "year", "years", "resolution", "reso
 def topic_of(question: str) -> str:
     """What a change question asks about beyond the change: the question without its change and
     comparison cues and the symbols it names ("What did resolution 80/4 change in the agenda item decision
-    compared with 73/8?" -> "What did resolution 80/4 the agenda item decision 73/8?"; its numbers and the
-    words of the compared documents' titles name the documents, and the judge's caller drops them)."""
+    compared with 73/8?" -> "What did resolution 80/4 the agenda item decision 73/8?"; its numbers, the
+    words of the compared documents' titles and the entities both name ("on UNDOF") name the documents,
+    and the judge's caller drops them)."""
     for pattern in (_CHANGE, _COMPARED, _PREVIOUS, _THIS_YEAR, TYPED_SYMBOL):
         question = pattern.sub(" ", question)
     return re.sub(r"\s+", " ", question).strip()
@@ -169,12 +169,13 @@ def topic_of(question: str) -> str:
 def answer(library, question: str, turns=(), lang: str = "en", concerns=None) -> Answer | None:
     """The change answer, or None when `question` does not ask what changed.
 
-    `concerns(topic, titles, hits) -> ids` is the judge's verdict on which changed paragraphs concern
-    the question's `topic_of` (the compared documents' `titles` name them, not a part of them): when it
-    keeps some of them and not all ("what did 80/4 change in the agenda item decision?"), those are the
-    answer and the other changes are named after them; without it, or when the question has no topic
-    of its own ("what changed in 80/4 compared with 73/8?") or the judge keeps none or all, every change
-    is listed."""
+    `concerns(topic, documents, hits) -> ids` is the judge's verdict on which changed paragraphs concern
+    the question's `topic_of` (`documents`: the two documents' paragraphs, whose subject is no topic): when it
+    keeps some of them and not all ("which report does 80/4 take note of, compared with 73/8?"), those
+    come first and the other changes follow under "Other changes:"; without it, or when the question has
+    no topic of its own ("what changed in 80/4 compared with 73/8?") or the judge keeps none or all, the
+    changes are in document order. Every change is listed either way: a question scoped to the
+    documents ("what changed in the UNDOF renewal?") reads to the judge like one about a part of them."""
     if not is_change_question(question) or not hasattr(library, "paragraphs"):
         return None
     older, newer = documents_to_compare(library, question, turns, lang)
@@ -187,9 +188,9 @@ def answer(library, question: str, turns=(), lang: str = "en", concerns=None) ->
     focus = None
     if concerns is not None:
         topic = topic_of(question)
-        titles = [h.text for symbol, doc_lang in ((older, result.lang_a), (newer, result.lang_b))
-                  for h in library.paragraphs(symbol, doc_lang) if h.ref == "title"]
-        focus = lambda hits: concerns(topic, titles, hits)  # noqa: E731
+        documents = [library.paragraphs(symbol, doc_lang) for symbol, doc_lang in ((older, result.lang_a),
+                                                                                     (newer, result.lang_b))]
+        focus = lambda hits: concerns(topic, documents, hits)  # noqa: E731
     return render(library, result, lang, focus)
 
 
@@ -251,7 +252,7 @@ def _focus(items, hits_a, hits_b, concerns) -> list:
 
 def render(library, result, lang: str, concerns=None) -> Answer:
     """The answer text for a Comparison: changed, added and removed paragraphs, cited on both sides
-    (only the ones the question is about, when `concerns` tells them apart; see `answer`)."""
+    (the ones the question is about first, when `concerns` tells them apart; see `answer`)."""
     a, b = result.a, result.b
     hits_a = {h.ref: h for h in library.paragraphs(a, result.lang_a)}
     hits_b = {h.ref: h for h in library.paragraphs(b, result.lang_b)}
@@ -265,8 +266,10 @@ def render(library, result, lang: str, concerns=None) -> Answer:
     shown: list = []
     items = [p for p in result.pairs if p.status in ("changed", "added", "removed") and "title" not in (p.a, p.b)]
     focus = _focus(items, hits_a, hits_b, concerns)
-    others = [p for p in items if p not in focus] if focus else []
-    for pair in (focus or items)[:MAX_ITEMS]:
+    ordered = focus + [p for p in items if p not in focus]
+    for k, pair in enumerate(ordered[:MAX_ITEMS]):
+        if focus and k == len(focus):
+            lines.append(_t("also", lang))
         wa = ref_in_words(pair.a, lang) if pair.a else ""
         wb = ref_in_words(pair.b, lang) if pair.b else ""
         ca, cb = f"{a}#{pair.a}", f"{b}#{pair.b}"
@@ -282,12 +285,8 @@ def render(library, result, lang: str, concerns=None) -> Answer:
         else:
             lines.append(_t("removed", lang, wa=wa, ca=ca, quote=phrasing.quote(_short(hits_a[pair.a].text), result.lang_a)))
             shown.append(hits_a[pair.a])
-    if len(focus or items) > MAX_ITEMS:
-        lines.append(_t("more", lang, n=len(focus or items) - MAX_ITEMS))
-    if others:
-        named = [ref_in_words(p.b, lang) if p.b else _t("removed_ref", lang, w=ref_in_words(p.a, lang))
-                 for p in others[:MAX_ITEMS]]
-        lines.append(_t("also", lang, refs="、".join(named) if lang == "zh" else ", ".join(named)))
+    if len(items) > MAX_ITEMS:
+        lines.append(_t("more", lang, n=len(items) - MAX_ITEMS))
     if result.comparable and not items:
         lines.append(_t("same_all", lang, a=a, b=b))
     return showing("\n".join(lines), shown, QTYPE, lang)

@@ -16,6 +16,8 @@ Edge cases, decided once here and written down in docs/eval.md:
 - citation recall is `None` when nothing is relevant. For list questions it is
   the share of the whole list cited; otherwise one correct citation is enough.
 - answer_contains_rate is `None` when the gold question lists no strings.
+- citation MRR (reciprocal rank of the first relevant citation, in the answer's own citation order) is
+  `None` when nothing is cited or nothing is relevant.
 """
 
 from __future__ import annotations
@@ -109,6 +111,20 @@ def citation_recall(cited: Iterable[str], relevant: Iterable[str], whole_list: b
     if whole_list:
         return hit / len(gold)
     return 1.0 if hit else 0.0
+
+
+def citation_rr(cited: Sequence[str], relevant: Iterable[str]) -> float | None:
+    """1 / the position of the first relevant citation in the answer's own order (0 when none is
+    relevant): how far a reader reads before the answer cites what was asked. `None` when nothing is
+    cited or nothing is relevant.
+
+    >>> citation_rr(["A#op9", "A#op1"], ["A#op1"]), citation_rr(["A#op9"], ["A#op1"]), citation_rr([], ["A#op1"])
+    (0.5, 0.0, None)
+    """
+    wanted = _relevant(relevant)
+    if not cited or not wanted:
+        return None
+    return next((1.0 / (i + 1) for i, c in enumerate(cited) if ref_key(c) in wanted), 0.0)
 
 
 def _fold(text: str) -> str:

@@ -77,6 +77,7 @@ def score_question(
     row["citation_recall"] = metrics.citation_recall(cited, relevant,
                                                      whole_list=question.type in ("list", "lineage", "change"))
     row["answer_contains"] = metrics.answer_contains_rate(answer, question.answer_contains)
+    row["citation_rr"] = metrics.citation_rr(cited, relevant)
     declined = metrics.noanswer_correct(answer, cited)
     if question.type == "noanswer":
         row["noanswer_correct"] = declined
@@ -113,6 +114,7 @@ def aggregate(rows: Sequence[dict], ks: Sequence[int]) -> dict:
     out["citation_precision"] = avg("citation_precision")
     out["citation_recall"] = avg("citation_recall")
     out["answer_contains_rate"] = avg("answer_contains")
+    out["citation_mrr"] = avg("citation_rr")
     out["noanswer_accuracy"] = rate("noanswer_correct")
     # the other side of noanswer accuracy: answerable questions the system declined
     out["false_noanswer_rate"] = rate("declined")

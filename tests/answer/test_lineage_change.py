@@ -144,24 +144,30 @@ def test_the_base_of_a_comparison_is_the_document_it_is_compared_with(assistant)
     assert _compared_with("What changed in resolution 482 (1980)?") == []
 
 
-def test_a_change_question_with_a_topic_answers_with_the_changes_about_it(assistant):
+def test_a_change_question_with_a_topic_answers_with_the_changes_about_it_first(assistant):
     """The judge singles out the changed paragraphs the question is about (80/4 op1 takes note of
-    the Secretary-General's report); the other changes are named after them, not quoted."""
+    the Secretary-General's report): they come first, every other change follows."""
     answer = checked(assistant.ask("Compared with resolution 73/8, which report does resolution 80/4 take note of?"))
     assert answer.qtype == "change"
-    assert answer.citations == ("A/RES/80/4#op1", "A/RES/73/8#op1")
-    assert "“of resolution 72/4;” → “of resolution 79/7;”" in answer.answer
-    assert answer.answer.split("\n")[-1] == ("Also changed: preambular paragraph 6, preambular paragraph 7, preambular "
-                                             "paragraph 8, operative paragraph 4, operative paragraph 5, footnote 1.")
+    assert answer.citations[:2] == ("A/RES/80/4#op1", "A/RES/73/8#op1")
+    assert len(answer.citations) == 14  # 7 changed paragraphs, each on both sides
+    lines = answer.answer.split("\n")
+    assert "“of resolution 72/4;” → “of resolution 79/7;”" in lines[1]
+    assert lines[2] == "Other changes:"
+    assert lines[3].startswith("- preambular paragraph 6 [A/RES/80/4#pp6]")
 
 
-@pytest.mark.parametrize("question", [
-    "What changed in resolution 482 (1980) compared with 472 (1980)?",
-    "What is new in this year's resolution on the embargo against Cuba?",  # its topic is the document's title
-    "Quels paragraphes la résolution 396 (1976) ajoute-t-elle par rapport à la résolution 368 (1975) ?",
+@pytest.mark.parametrize("question, first_changes", [
+    ("What changed in resolution 482 (1980) compared with 472 (1980)?", ["pp1", "pp1", "pp3", "pp3"]),
+    # its topic is the document's title
+    ("What is new in this year's resolution on the embargo against Cuba?", ["pp6", "pp6", "pp7", "pp7"]),
+    ("Quels paragraphes la résolution 396 (1976) ajoute-t-elle par rapport à la résolution 368 (1975) ?",
+     ["pp1", "pp1", "pp2", "pp2"]),
 ])
-def test_a_change_question_without_a_topic_of_its_own_lists_every_change(assistant, question):
+def test_a_change_question_without_a_topic_of_its_own_lists_the_changes_in_document_order(assistant, question,
+                                                                                          first_changes):
     answer = checked(assistant.ask(question))
     assert answer.qtype == "change"
-    assert not any(line.startswith(("Also changed", "Autres paragraphes")) for line in answer.answer.split("\n"))
-    assert len(answer.citations) >= 12
+    assert not any(line in ("Other changes:", "Autres modifications :") for line in answer.answer.split("\n"))
+    cited = [c.rpartition("#")[2] for c in answer.citations]
+    assert len(cited) >= 12 and cited[:4] == first_changes
