@@ -150,13 +150,3 @@ FR_TENS = {
     "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
     "quatre-vingt": 80,
 }
-
-# Frequent short words per Latin-script language, for language detection.
-STOPWORDS = {
-    "en": ("the", "of", "and", "to", "in", "is", "that", "for", "which", "what", "on", "with",
-           "by", "are", "does", "paragraph", "resolution", "how", "who", "were", "was"),
-    "fr": ("le", "la", "les", "des", "du", "de", "et", "est", "que", "qui", "quel", "quels",
-           "quelle", "une", "dans", "sur", "pour", "au", "aux", "par", "résolution"),
-    "es": ("el", "los", "las", "del", "y", "que", "en", "por", "para", "una", "con", "qué",
-           "cuál", "resolución"),
-}

@@ -18,7 +18,6 @@ from ingest.footnotes import INLINE_MARK, split_footnotes, split_inline_footnote
 from ingest.furniture import clean_page, split_pages_at_running_headers
 from ingest.header import (read_agenda_item, read_header, real_title, session_from_symbol,
                            tidy_title, title_of_other)
-from ingest.language import detect_language
 from ingest.limits import MAX_TEXT_CHARS
 from ingest.layout import blocks_from_pages
 from ingest.linear import is_linearized, relineate
@@ -28,6 +27,7 @@ from ingest.stringlist import is_string_list, paragraphs_of_string_list
 from ingest.structure import classify
 from ingest.symbols import normalize_symbol, symbol_from_filename
 from ingest import lexicon
+from language.scripts import detect_language
 from resqa.errors import ParseError
 
 __all__ = ["SUPPORTED_SUFFIXES", "parse_file", "parse_text"]

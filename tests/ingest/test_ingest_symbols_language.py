@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from ingest.language import detect_language
+from language.scripts import detect_language
 from ingest.symbols import normalize_symbol, symbol_from_filename, symbols_equal
 
 pytestmark = pytest.mark.unit
