@@ -118,23 +118,23 @@ class Assistant:
         the list bar are."""
         entities = self.analyzer.entities
 
-        def names_the_documents(term, documents: list[list[Hit]]) -> bool:
-            titles = [h.text for paragraphs in documents for h in paragraphs if h.ref == "title"]
-            if term.label.isdigit() or any(matched((term,), title) for title in titles):
-                return True
-            return bool(term.entity) and entities is not None and all(
-                term.entity in entities.ids("\n".join(h.text for h in paragraphs)) for paragraphs in documents)
-
         def concerns(topic: str, documents: list[list[Hit]], hits: list[Hit]) -> list[str]:
+            titles = [h.text for paragraphs in documents for h in paragraphs if h.ref == "title"]
+            shared = (frozenset.intersection(*(entities.ids("\n".join(h.text for h in paragraphs))
+                                               for paragraphs in documents))
+                      if entities is not None and documents else frozenset())
             terms = tuple(t for t in self.understand(topic).terms
-                          if not t.generic and not names_the_documents(t, documents))
+                          if not t.generic and not t.label.isdigit() and t.entity not in shared
+                          and not any(matched((t,), title) for title in titles))
             if not terms:
                 return []
             as_list = replace(q, qtype=QuestionType.LIST, terms=terms)
             judged = self.judge.judge(as_list, hits)
-            if not any(j.p >= self.judge.bar(replace(as_list, qtype=QuestionType.LOOKUP)) for j in judged):
+            sure = self.judge.bar(replace(as_list, qtype=QuestionType.LOOKUP))
+            if not any(j.p >= sure for j in judged):
                 return []
-            return [j.hit.id for j in judged if j.p >= self.judge.bar(as_list)]
+            listed = self.judge.bar(as_list)
+            return [j.hit.id for j in judged if j.p >= listed]
         return concerns
 
     def understand(self, question: str, turns=(), forced: QuestionType | None = None) -> Question:

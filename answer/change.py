@@ -185,12 +185,8 @@ def answer(library, question: str, turns=(), lang: str = "en", concerns=None) ->
         return Answer(_t("no_previous", lang, b=newer), (), (), "noanswer", lang)
     both = [d.lang for d in library.documents() if symbols_equal(d.symbol, older)]
     result = compare_documents(library, older, newer, lang=lang if lang in both else None)
-    focus = None
-    if concerns is not None:
-        topic = topic_of(question)
-        documents = [library.paragraphs(symbol, doc_lang) for symbol, doc_lang in ((older, result.lang_a),
-                                                                                     (newer, result.lang_b))]
-        focus = lambda hits: concerns(topic, documents, hits)  # noqa: E731
+    topic = topic_of(question)
+    focus = None if concerns is None else (lambda documents, hits: concerns(topic, documents, hits))
     return render(library, result, lang, focus)
 
 
@@ -241,11 +237,12 @@ def _edge(text: str, last: bool) -> str:
 
 
 def _focus(items, hits_a, hits_b, concerns) -> list:
-    """The changes whose paragraph (either side) the judge finds the question is about; [] for all."""
+    """The changes whose paragraph (either side) the judge finds the question is about; [] for all.
+    `concerns(documents, hits)`: the two documents' paragraphs, and the changed ones to judge."""
     if concerns is None or not items:
         return []
     sides = [[h for h in (hits_a.get(p.a), hits_b.get(p.b)) if h is not None] for p in items]
-    kept = set(concerns([h for pair in sides for h in pair]))
+    kept = set(concerns([list(hits_a.values()), list(hits_b.values())], [h for pair in sides for h in pair]))
     focus = [p for p, pair in zip(items, sides) if any(h.id in kept for h in pair)]
     return focus if len(focus) < len(items) else []
 

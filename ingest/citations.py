@@ -56,7 +56,7 @@ _ORG_AFTER = re.compile(
 )
 # the numbers of language/refs.py (SESSION_NUMBER, NUMBER_YEAR) with the part letters a list may carry
 _PART = r"(?:\s?[A-Z](?:\s(?:and|et)\s[A-Z])?(?![A-Za-z/]))"  # "2480 B (XXIII)", "42/207 C", "72/90 A and B"
-_ITEM = (rf"(?:ES-\d+\s*/\s*\d+|\d{{1,4}}\s*/\s*\d{{1,4}}{_PART}?"
+_ITEM = (rf"(?:{SESSION_NUMBER}{_PART}?"
          rf"|\d{{1,4}}{_PART}?\s*[(（]\s*(?:\d{{4}}|[IVXL]+|E?S-\d+)\s*[)）]{_PART}?"
          r"|\d{1,4}(?![\d/.,]*\d)(?!\s*[(（/]))")  # bare "resolution 687": only if the document printed 687 (1991)
 _MONTH = r"[A-Za-zéû]+"
