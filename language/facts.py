@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from language.numerals import chinese_number
 from language.refs import NUMBER_YEAR, SESSION_NUMBER, SYMBOL
 from language.scripts import CJK_CLASS
 
@@ -24,15 +25,18 @@ class Wanted(StrEnum):
 _WANTED = (
     (Wanted.DATE, re.compile(
         r"何时|什么时候|哪一?年|哪一?天|哪个月|几月|日期|截至|到什么|直到何|何日"
-        r"|\bwhen\b|\bwhat\s+(?:date|year|day|month)\b|\buntil\s+when\b|\bwhich\s+(?:date|year)\b|\bby\s+when\b"
+        r"|\bwhen\b|\bwhat\s+(?:date|year|day|month)\b|\buntil\s+when\b|\bwhich\s+(?:date|year|day|month)\b|\bby\s+when\b"
+        r"|\bwhat\s+(?:is|was|will\s+be)\s+the\s+(?:date|year|day|deadline)\b"
         r"|\bquand\b|\bquelle\s+date\b|\bquelle\s+année\b|\bjusqu['’]\s*à\s+quand\b|\bà\s+quelle\s+date\b"
-        r"|\ben\s+quelle\s+année\b",
+        r"|\ben\s+quelle\s+année\b|\bquel\s+jour\b|\bquelle\s+(?:est|était|sera)\s+la\s+date\b",
         re.IGNORECASE)),
     (Wanted.NUMBER, re.compile(
-        r"多少|几个|几名|几次|几项|\bhow\s+(?:many|much)\b|\bwhat\s+number\b|\bcombien\b|\bquel\s+nombre\b",
+        r"多少|几个|几名|几次|几项|多久|多长时间|\bhow\s+(?:many|much|long)\b|\bwhat\s+number\b|\bcombien\b|\bquel\s+nombre\b"
+        r"|\b(?:what|which)\s+(?:budget|amount|sum)\b|\bquel\s+(?:budget|montant)\b|\bquelle\s+somme\b",
         re.IGNORECASE)),
     (Wanted.NAME, re.compile(
-        r"谁|哪(?:个|些|一)(?:组织|国家|机构|机关)|\bwho\b|\bwhom\b|\bwhich\s+(?:organi[sz]ations?|country|countries|body|bodies|states?)\b"
+        r"谁|哪(?:[一二三四五六七八九十两几]?[个位名]?|些)(?:组织|国家|国|机构|机关|政府)"
+        r"|\bwho\b|\bwhom\b|\bwhose\b|\bwhich\s+(?:organi[sz]ations?|country|countries|body|bodies|states?|governments?)\b"
         r"|\bqui\b|\bquelle\s+organisation\b|\bquels?\s+pays\b|\bquel\s+organe\b",
         re.IGNORECASE)),
 )
@@ -59,8 +63,13 @@ MONTHS = {
 _EN = "|".join(MONTHS["en"])
 _FR = "|".join(MONTHS["fr"])
 _MONTH_NUMBER = {m.lower(): i + 1 for names in MONTHS.values() for i, m in enumerate(names)}
+# A date in Chinese numerals, as the Council's older Chinese texts print them: "一九七七年十一月三十日".
+_CN_DIGIT = "〇零一二三四五六七八九"
+_CN_MONTH = "十[一二]?|[一二三四五六七八九]"
+_CN_DAY = "[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
 _DATE = re.compile(
     rf"(?P<zy>\d{{4}})\s*年(?:\s*(?P<zm>\d{{1,2}})\s*月)?(?:\s*(?P<zd>\d{{1,2}})\s*日)?"
+    rf"|(?P<cy>[{_CN_DIGIT}]{{4}})\s*年(?:\s*(?P<cm>{_CN_MONTH})\s*月)?(?:\s*(?P<cd>{_CN_DAY})\s*日)?"
     rf"|(?P<d1>\d{{1,2}})(?:er)?\s+(?P<m1>{_EN}|{_FR})\s+(?P<y1>\d{{4}})"
     rf"|(?P<m2>{_EN})\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"
     rf"|(?P<m3>{_EN}|{_FR})\s+(?P<y3>\d{{4}})",
@@ -90,12 +99,21 @@ _NAME = re.compile(
 
 
 def find_dates(text: str) -> list[tuple[int, int | None, int | None]]:
-    """(year, month, day) of every date in `text`, in text order (month/day None when absent)."""
+    """(year, month, day) of every date in `text`, in text order (month/day None when absent).
+
+    >>> find_dates("延长到2016年12月16日"), find_dates("至一九七七年十一月三十日为止")
+    ([(2016, 12, 16)], [(1977, 11, 30)])
+    >>> find_dates("until 30 November 1977; en juillet 1975")
+    [(1977, 11, 30), (1975, 7, None)]
+    """
     out = []
     for m in _DATE.finditer(text):
         g = m.groupdict()
         if g["zy"]:
             date = (int(g["zy"]), int(g["zm"]) if g["zm"] else None, int(g["zd"]) if g["zd"] else None)
+        elif g["cy"]:
+            date = (chinese_number(g["cy"]), chinese_number(g["cm"]) if g["cm"] else None,
+                    chinese_number(g["cd"]) if g["cd"] else None)
         elif g["y1"]:
             date = (int(g["y1"]), _MONTH_NUMBER[g["m1"].lower()], int(g["d1"]))
         elif g["y2"]:

@@ -51,6 +51,11 @@ def test_french_inversions_are_not_terms(analyzer):
     ("Jusqu'à quand le mandat est-il prorogé ?", Wanted.DATE), ("How many observers were authorized?", Wanted.NUMBER),
     ("安理会授权了多少名观察员？", Wanted.NUMBER), ("Who is requested to report?", Wanted.NAME),
     ("谁被要求提交报告？", Wanted.NAME), ("What does the resolution encourage?", Wanted.ANY),
+    ("What was the date of the ceasefire?", Wanted.DATE), ("Which day is the International Day of Sport?", Wanted.DATE),
+    ("Quelle était la date du cessez-le-feu ?", Wanted.DATE), ("For how long was the mission established?", Wanted.NUMBER),
+    ("What budget did the resolution approve?", Wanted.NUMBER), ("Quel budget la résolution alloue-t-elle ?", Wanted.NUMBER),
+    ("小组委员会由哪三个国家组成？", Wanted.NAME), ("安理会请哪两国的代表协助？", Wanted.NAME),
+    ("Whose representatives were expelled?", Wanted.NAME), ("哪项决议宣布了这个十年？", Wanted.ANY),
 ])
 def test_wanted_fact_in_three_languages(question, wanted):
     assert wanted_of(question) == wanted
@@ -63,6 +68,16 @@ def test_dates_are_read_and_rendered_in_each_language():
     assert render_date((2016, 12, 16), "fr") == "16 décembre 2016"
     assert render_date((2012, 5, 31), "zh") == "2012年5月31日"
     assert render_date((2012, 1, 1), "fr") == "1er janvier 2012"
+
+
+def test_a_date_in_chinese_numerals_is_a_full_date_and_no_count():
+    """The Council's older Chinese texts write dates in numerals: "至一九七七年十一月三十日为止"."""
+    text = "将联合国脱离接触观察员部队的任务再延长六个月,至一九七七年十一月三十日为止;"
+    assert find_dates(text) == [(1977, 11, 30)]
+    assert has_full_date(text) and has_fact(text, Wanted.DATE)
+    assert render_date(find_dates(text)[0], "en") == "30 November 1977"
+    assert not has_fact("於一九四七年三月十日以前提出報告", Wanted.NUMBER)
+    assert has_fact(text, Wanted.NUMBER)  # "六个月" is a count
 
 
 def test_a_misprinted_date_is_not_read_and_never_breaks_rendering():
