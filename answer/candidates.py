@@ -27,6 +27,23 @@ def unique(hits) -> list[Hit]:
     return out
 
 
+def in_question_language(hits, lang: str) -> list[Hit]:
+    """One version of each paragraph: where the store returned a paragraph in several languages and
+    one of them is the question's, that one, at the place of the paragraph's best-ranked version (its
+    terms are matched literally, its cosine is same-language: evidence the judge reads more surely
+    than a dictionary's or a cross-language cosine, and the quote is in the reader's language)."""
+    own = {h.id: h for h in hits if h.lang == lang}
+    out, seen = [], set()
+    for h in hits:
+        if h.id in own:
+            if h.id not in seen:
+                seen.add(h.id)
+                out.append(own[h.id])
+        else:
+            out.append(h)
+    return out
+
+
 class Candidates:
     """Built from the library and its entity table; `for_question` returns the judge's input."""
 
@@ -66,7 +83,7 @@ class Candidates:
 
     def for_question(self, q: Question, filters: SearchFilters, mode: SearchMode) -> list[Hit]:
         if not q.is_list:
-            return self._search(q, LOOKUP_K, filters, mode)
+            return in_question_language(self._search(q, LOOKUP_K, filters, mode), q.lang)
         hits = self._search(q, LIST_K, filters, mode)
         for symbol in q.named_symbols:
             if filters.symbols and symbol not in filters.symbols:

@@ -53,6 +53,18 @@ def test_peacekeeping_list_includes_unef_and_unifil(samples_assistant):
     assert {"S/RES/368 (1975)", "S/RES/408 (1977)", "S/RES/425 (1978)", "S/RES/2326 (2016)"} <= symbols
 
 
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("联合国脱离接触观察员部队的任务延长到哪一天？", "至一九七七年十一月三十日为止"),
+    ("Until when did resolution 408 (1977) renew the mandate of the Disengagement Observer Force?",
+     "until 30 November 1977"),
+])
+def test_a_paragraph_printed_in_the_question_language_is_quoted_in_it(samples_assistant, question, quoted):
+    """S/RES/408 (1977) is in the samples in English and in Chinese: each reader gets its own text."""
+    answer = samples_assistant.ask(question)
+    assert answer.citations == ("S/RES/408 (1977)#op1.b",)
+    assert quoted in answer.answer
+
+
 def test_readme_example_questions_answer_with_citations(samples_assistant):
     for question in ("哪些段落涉及维持和平行动？", "Until when was the mandate of UNMISS extended?"):
         answer = samples_assistant.ask(question)
