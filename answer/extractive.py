@@ -14,7 +14,7 @@ from answer.clauses import clean_quote, quoted_span, short_quote
 from answer.judge import Judge, Judgement
 from answer.question import Question
 from index.hits import Hit
-from language.facts import Wanted, find_dates, render_date
+from language.facts import Wanted, find_dates, quantities, render_date, render_quantity
 from language.refs import ref_order
 
 
@@ -38,11 +38,19 @@ def one_per_citation(judged: list[Judgement], lang: str) -> list[Judgement]:
 
 
 def _fact(question: Question, quote: str, source_lang: str) -> str:
-    """The fact asked for, written in the question's language, when the quote is in another one."""
-    if question.wanted != Wanted.DATE or phrasing.ui_lang(question.lang) == phrasing.ui_lang(source_lang):
+    """The fact asked for, written in the question's language, when the quote is in another one: the
+    quote's last date for a date question ("until 30 November 1977"), its first count for a number
+    question ("六个月" → "6 months")."""
+    lang = phrasing.ui_lang(question.lang)
+    if lang == phrasing.ui_lang(source_lang):
         return ""
-    dates = find_dates(quote)
-    return render_date(dates[-1], phrasing.ui_lang(question.lang)) if dates else ""
+    if question.wanted == Wanted.DATE:
+        dates = find_dates(quote)
+        return render_date(dates[-1], lang) if dates else ""
+    if question.wanted == Wanted.NUMBER:
+        counts = quantities(quote)
+        return render_quantity(counts[0], lang) if counts else ""
+    return ""
 
 
 def lookup(question: Question, accepted: list[Judgement], judge: Judge) -> Extract:

@@ -144,14 +144,107 @@ def render_date(date: tuple[int, int | None, int | None], lang: str) -> str:
     return " ".join(p for p in (day_text, names[month - 1], str(year)) if p)
 
 
+def _without_references(text: str) -> str:
+    """`text` less the numbers that are no count: references, dates, and years ("in 2021 and 2022")."""
+    return _YEAR.sub(" ", _DATE.sub(" ", _REFERENCE_NUMBER.sub(" ", text)))
+
+
+_WORD_VALUES = {w: v for words, values in (
+    ("one two three four five six seven eight nine ten eleven twelve", range(1, 13)),
+    ("un deux trois quatre cinq six sept huit neuf dix", range(1, 11)),
+) for w, v in zip(words.split(), values)} | {
+    "fifteen": 15, "twenty": 20, "thirty": 30, "hundred": 100, "thousand": 1000,
+    "douze": 12, "quinze": 15, "vingt": 20, "cent": 100, "mille": 1000}
+# "twenty-four", "vingt-quatre": the units word after a tens word
+_UNITS_AFTER_TENS = re.compile(
+    r"-(?P<units>one|two|three|four|five|six|seven|eight|nine|un|deux|trois|quatre|cinq|six|sept|huit|neuf)\b",
+    re.IGNORECASE)
+_UNIT_AFTER = re.compile(
+    r"\s*(?:(?P<zh>个月|個月|天|年|周|星期|小时|小時)"
+    r"|(?P<word>months?|mois|days?|jours?|years?|ans|années?|weeks?|semaines?|hours?|heures?)\b)",
+    re.IGNORECASE)
+_UNIT_OF_WORD = (("month", "month"), ("mois", "month"), ("day", "day"), ("jour", "day"), ("year", "year"),
+                 ("an", "year"), ("week", "week"), ("semaine", "week"), ("hour", "hour"), ("heure", "hour"),
+                 ("个月", "month"), ("個月", "month"), ("天", "day"), ("年", "year"), ("周", "week"),
+                 ("星期", "week"), ("小时", "hour"), ("小時", "hour"))
+_UNIT_WORDS = {
+    "en": {"month": ("month", "months"), "day": ("day", "days"), "year": ("year", "years"), "week": ("week", "weeks"),
+           "hour": ("hour", "hours")},
+    "fr": {"month": ("mois", "mois"), "day": ("jour", "jours"), "year": ("an", "ans"), "week": ("semaine", "semaines"),
+           "hour": ("heure", "heures")},
+    "zh": {"month": ("个月", "个月"), "day": ("天", "天"), "year": ("年", "年"), "week": ("周", "周"),
+           "hour": ("小时", "小时")},
+}
+
+
+def _value(number: str) -> int | None:
+    number = number.strip()
+    if number.lower() in _WORD_VALUES:
+        return _WORD_VALUES[number.lower()]
+    if re.fullmatch(r"\d{1,3}(?:[,. ]\d{3})+|\d+", number):
+        return int(re.sub(r"[,. ]", "", number))
+    if re.fullmatch(r"[一二三四五六七八九十百千万两]+", number):
+        return chinese_number(number)
+    return None  # "2.5", "12 15": not read
+
+
+def quantities(text: str) -> list[tuple[int, str | None]]:
+    """The counts in `text` (not its references, dates or years), each with its unit of time when it
+    has one ("month", "day", "year", "week", "hour"), in text order.
+
+    >>> quantities("将任务再延长六个月,至一九七七年十一月三十日为止"), quantities("within 30 days of resolution 872 (1993)")
+    ([(6, 'month')], [(30, 'day')])
+    """
+    stripped = _without_references(text)
+    out, read_to = [], 0
+    for m in _NUMBER.finditer(stripped):
+        if m.start() < read_to:
+            continue  # the "four" of "twenty-four", already read
+        number, unit, end, classifier = m.group(), None, m.end(), ""
+        if number[0] in "百千万":
+            continue  # "千年" is the millennium, "百年" a centenary: a count starts with its digit
+        if number[-1] in "名个次项国人年月":  # a Chinese count keeps its classifier: "六个", "三年"
+            classifier, number = number[-1], number[:-1]
+            if classifier == "年":
+                unit = "year"
+            elif classifier == "个" and stripped.startswith("月", m.end()):
+                unit = "month"
+            elif classifier == "月":
+                continue  # "六月" is June
+        value = _value(number)
+        if value in (20, 30) and number.isascii() and (units := _UNITS_AFTER_TENS.match(stripped, end)):
+            value, end = value + _WORD_VALUES[units.group("units").lower()], units.end()
+        read_to = end
+        if not classifier and (after := _UNIT_AFTER.match(stripped, end)):
+            word = (after.group("zh") or after.group("word")).lower()
+            unit = next(u for prefix, u in _UNIT_OF_WORD if word.startswith(prefix))
+        # "un", "one", "一个" without a unit is an article ("dans un délai"), not a count
+        if value is not None and not (value == 1 and unit is None and not number.isdigit()):
+            out.append((value, unit))
+    return out
+
+
+def render_quantity(quantity: tuple[int, str | None], lang: str) -> str:
+    """A count in a language's own form.
+
+    >>> render_quantity((6, "month"), "en"), render_quantity((4000, None), "fr"), render_quantity((6, "month"), "zh")
+    ('6 months', '4 000', '6个月')
+    """
+    value, unit = quantity
+    number = f"{value:,}".replace(",", " ") if lang == "fr" else (str(value) if lang == "zh" else f"{value:,}")
+    if unit is None:
+        return number
+    singular, plural = _UNIT_WORDS.get(lang, _UNIT_WORDS["en"])[unit]
+    word = singular if value == 1 else plural
+    return f"{number}{word}" if lang == "zh" else f"{number} {word}"
+
+
 def has_fact(text: str, wanted: Wanted) -> bool:
     """Whether `text` holds a fact of the wanted kind (a full or partial date, a number, a name)."""
     if wanted == Wanted.DATE:
         return bool(_DATE.search(text) or _YEAR.search(text))
     if wanted == Wanted.NUMBER:
-        # nor is a year ("in 2021 and 2022") the count asked for
-        stripped = _YEAR.sub(" ", _DATE.sub(" ", _REFERENCE_NUMBER.sub(" ", text)))
-        return bool(_NUMBER.search(stripped))
+        return bool(_NUMBER.search(_without_references(text)))
     if wanted == Wanted.NAME:
         return bool(_NAME.search(text))
     return False

@@ -41,23 +41,27 @@ def from_roman(s: str) -> int:
     return total
 
 
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
 def chinese_number(text: str) -> int:
-    """"六十七" → 67, "一九七五" → 1975 (digit by digit when there is no 十/百), "12" → 12."""
+    """"六十七" → 67, "一九七五" → 1975 (digit by digit when there is no 十/百/千/万), "12" → 12,
+    "四千" → 4000, "一万二千" → 12000."""
     if text.isdigit():
         return int(text)
-    if "十" not in text and "百" not in text:
+    if not any(ch in text for ch in "十百千万"):
         return int("".join(str(CHINESE_DIGITS.get(ch, 0)) for ch in text))
-    total, current = 0, 0
+    total, section, current = 0, 0, 0
     for ch in text:
         if ch in CHINESE_DIGITS:
             current = CHINESE_DIGITS[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
+        elif ch in _UNITS:
+            section += (current or 1) * _UNITS[ch]
             current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-    return total + current
+        elif ch == "万":
+            total += ((section + current) or 1) * 10000
+            section, current = 0, 0
+    return total + section + current
 
 
 def chinese_numeral(n: int) -> str:

@@ -65,6 +65,26 @@ def test_a_paragraph_printed_in_the_question_language_is_quoted_in_it(samples_as
     assert quoted in answer.answer
 
 
+@pytest.mark.parametrize(("question", "fact"), [
+    ("Pour combien de temps la MINUAR a-t-elle été créée ?", "6 mois."),
+    ("联合国卢旺达援助团最初设立多长时间？", "6个月。"),
+])
+def test_a_count_quoted_in_another_language_is_written_in_the_question_language(samples_assistant, question, fact):
+    """Issue 11: the fact itself in the question's language; S/RES/872 (1993) is in English only
+    ("for a period of six months")."""
+    answer = samples_assistant.ask(question)
+    assert answer.citations == ("S/RES/872 (1993)#op2",)
+    assert answer.answer.startswith(fact)
+    assert "six months" in answer.answer
+
+
+def test_an_entity_named_in_another_language_is_shown_as_the_source_prints_it(samples_assistant):
+    answer = samples_assistant.ask("Combien de mois la résolution 368 (1975) ajoute-t-elle au mandat de la FUNU ?")
+    assert answer.citations == ("S/RES/368 (1975)#op1.b",)
+    assert answer.answer.startswith("3 mois.")
+    assert "(United Nations Emergency Force = " in answer.answer
+
+
 def test_readme_example_questions_answer_with_citations(samples_assistant):
     for question in ("哪些段落涉及维持和平行动？", "Until when was the mandate of UNMISS extended?"):
         answer = samples_assistant.ask(question)

@@ -6,7 +6,7 @@ import pytest
 
 from language.analyzer import LexicalAnalyzer
 from language.entities import load_entities
-from language.facts import Wanted, find_dates, has_fact, has_full_date, render_date, wanted_of
+from language.facts import Wanted, find_dates, has_fact, has_full_date, quantities, render_date, render_quantity, wanted_of
 from language.scripts import CJK, question_language
 from language.terms import question_terms
 
@@ -39,6 +39,16 @@ def test_question_terms_carry_every_form_of_an_entity(analyzer):
     assert entity.occurs_in("決定將南蘇丹特派團的任務延長")
     assert entity.occurs_in("Mission des Nations Unies au Soudan du Sud")
     assert [t.label for t in terms if not t.entity] == ["mandate", "extend"]
+
+
+def test_an_accented_entity_name_is_one_term_as_the_question_writes_it(analyzer):
+    """Regression: the name's words were looked for again unaccented ("operation"), missed in
+    "Opération …", and came back as separate terms."""
+    terms = question_terms("Jusqu'à quand le mandat de l'Opération des Nations Unies au Mozambique a-t-il été prorogé ?",
+                           analyzer)
+    entity = next(t for t in terms if t.entity == "onumoz")
+    assert entity.label == "Opération des Nations Unies au Mozambique"
+    assert not {"opération", "nations", "unies", "mozambique"} & {t.label.lower() for t in terms if not t.entity}
 
 
 def test_french_inversions_are_not_terms(analyzer):
@@ -78,6 +88,28 @@ def test_a_date_in_chinese_numerals_is_a_full_date_and_no_count():
     assert render_date(find_dates(text)[0], "en") == "30 November 1977"
     assert not has_fact("於一九四七年三月十日以前提出報告", Wanted.NUMBER)
     assert has_fact(text, Wanted.NUMBER)  # "六个月" is a count
+
+
+@pytest.mark.parametrize(("text", "counts", "en", "fr", "zh"), [
+    ("将任务再延长六个月,至一九七七年十一月三十日为止", [(6, "month")], "6 months", "6 mois", "6个月"),
+    ("for a period of one year, that is, until 24 October 1977", [(1, "year")], "1 year", "1 an", "1年"),
+    ("dans un délai de 30 jours après l'adoption de la résolution 872 (1993)", [(30, "day")], "30 days", "30 jours", "30天"),
+    ("决定授权增加一万二千名部队", [(12000, None)], "12,000", "12 000", "12000"),
+    ("Decides to increase the force by 4,000 troops in 2017", [(4000, None)], "4,000", "4 000", "4000"),
+    ("to report to the Council within twenty-four hours", [(24, "hour")], "24 hours", "24 heures", "24小时"),
+    ("千年首脑会议将包含全体会议和四次互动式圆桌会议", [(4, None)], "4", "4", "4"),  # 千年: the millennium
+])
+def test_counts_are_read_and_written_in_each_language(text, counts, en, fr, zh):
+    """A count is rendered in the question's language when the quote is in another ("六个月" → "6 months");
+    references, dates and years are no count, and "un délai" is an article."""
+    assert quantities(text) == counts
+    assert [render_quantity(counts[0], lang) for lang in ("en", "fr", "zh")] == [en, fr, zh]
+
+
+def test_chinese_numbers_with_thousands_and_ten_thousands():
+    from language.numerals import chinese_number
+
+    assert [chinese_number(t) for t in ("四千", "一万二千", "三百五十", "一九七五", "二十四")] == [4000, 12000, 350, 1975, 24]
 
 
 def test_a_misprinted_date_is_not_read_and_never_breaks_rendering():
