@@ -119,6 +119,16 @@ class EntityTable:
         return tuple(sorted(rows, key=lambda r: (-len(r[0]), r)))
 
     @cached_property
+    def _latin_names(self) -> dict[str, str]:
+        """Folded Latin name -> the name as the table writes it (the first entity's form)."""
+        names: dict[str, str] = {}
+        for e in self.entities:
+            for n in e.surface_forms():
+                if not CJK.search(n):
+                    names.setdefault(" ".join(re.findall(r"[^\W_]+", fold(n))), n)
+        return names
+
+    @cached_property
     def _latin(self) -> tuple[re.Pattern | None, dict]:
         """One pattern over every folded Latin name (longest first), and folded name -> id."""
         ids: dict[str, str] = {}
@@ -165,7 +175,8 @@ class EntityTable:
             folded = " ".join(re.findall(r"[^\W_]+", fold(rest)))
             for m in pattern.finditer(folded):
                 key = " ".join(re.findall(r"[^\W_]+", m.group()))
-                found.append(Mention(ids[key], m.group()))
+                # the name as the table writes it, not its folded key ("United Nations Emergency Force")
+                found.append(Mention(ids[key], self._latin_names.get(key, m.group())))
         pattern, ids = self._acronyms
         if pattern is not None:
             found.extend(Mention(ids[m.group()], m.group()) for m in pattern.finditer(rest))

@@ -92,15 +92,17 @@ def question_terms(question: str, analyzer) -> tuple[QueryTerm, ...]:
     for mention in table.mentions(question):
         entity = table.by_id[mention.entity]
         forms = tuple(dict.fromkeys((*entity.surface_forms(), *entity.acronyms)))
-        # Latin mentions are found on folded text; look for the words again in the question.
-        words = re.findall(r"[^\W_]+", mention.surface)
-        m = re.search(r"[\W_]+".join(map(re.escape, words)), text, re.IGNORECASE) if words else None
-        start = 0
+        # Latin mentions are found on folded text; look for the words again in the question, folded
+        # character by character (so that positions stay the question's: "Opération" is "operation").
+        words = re.findall(r"[^\W_]+", fold(mention.surface))
+        folded = "".join(f if len(f := fold(c)) == 1 else c for c in text)
+        m = re.search(r"[\W_]+".join(map(re.escape, words)), folded, re.IGNORECASE) if words else None
+        start, label = 0, mention.surface
         if m is not None:
-            start = m.start()
+            start, label = m.start(), text[m.start():m.end()]  # as the question writes it
             text = _blank(text, *m.span())
         if not any(t.entity == entity.id for _p, t in found):
-            found.append((start, QueryTerm(mention.surface, forms, _weight(forms[0]), entity.id)))
+            found.append((start, QueryTerm(label, forms, _weight(forms[0]), entity.id)))
     for form, forms in _glossary_index(analyzer):
         pattern = _patterns((form,))[0]
         while True:
