@@ -76,8 +76,11 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")
+# A count in Chinese numerals keeps its classifier (simplified and traditional): "六个", "六個", "三十天".
+_CLASSIFIER_UNIT = {"年": "year", "天": "day", "周": "week", "週": "week", "小时": "hour", "小時": "hour"}
 _NUMBER = re.compile(
-    r"(?<![\d/])\d[\d,. ]*\d(?![\d/])|(?<![\d/])\d(?![\d/])|[一二三四五六七八九十百千万两]+(?:名|个|次|项|国|人|年|月)"
+    r"(?<![\d/])\d[\d,. ]*\d(?![\d/])|(?<![\d/])\d(?![\d/])"
+    r"|(?P<zh>[一二三四五六七八九十百千万两兩]+)(?P<classifier>名|个|個|次|项|項|国|國|人|年|月|天|周|週|小时|小時|倍)"
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundred|"
     r"thousand)\b|\b(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|cent|mille)\b",
     re.IGNORECASE,
@@ -183,7 +186,7 @@ def _value(number: str) -> int | None:
         return _WORD_VALUES[number.lower()]
     if re.fullmatch(r"\d{1,3}(?:[,. ]\d{3})+|\d+", number):
         return int(re.sub(r"[,. ]", "", number))
-    if re.fullmatch(r"[一二三四五六七八九十百千万两]+", number):
+    if re.fullmatch(r"[一二三四五六七八九十百千万两兩]+", number):
         return chinese_number(number)
     return None  # "2.5", "12 15": not read
 
@@ -200,17 +203,18 @@ def quantities(text: str) -> list[tuple[int, str | None]]:
     for m in _NUMBER.finditer(stripped):
         if m.start() < read_to:
             continue  # the "four" of "twenty-four", already read
-        number, unit, end, classifier = m.group(), None, m.end(), ""
+        number, unit, end, classifier = m.group(), None, m.end(), m.group("classifier") or ""
         if number[0] in "百千万":
             continue  # "千年" is the millennium, "百年" a centenary: a count starts with its digit
-        if number[-1] in "名个次项国人年月":  # a Chinese count keeps its classifier: "六个", "三年"
-            classifier, number = number[-1], number[:-1]
-            if classifier == "年":
-                unit = "year"
-            elif classifier == "个" and stripped.startswith("月", m.end()):
-                unit = "month"
-            elif classifier == "月":
+        if classifier:
+            number = m.group("zh")
+            if classifier == "月":
                 continue  # "六月" is June
+            unit = _CLASSIFIER_UNIT.get(classifier)
+            if classifier in "个個" and stripped.startswith("月", m.end()):
+                unit = "month"
+            elif classifier in "周週" and stripped.startswith("年", m.end()):
+                unit = None  # "五十周年": the fiftieth anniversary
         value = _value(number)
         if value in (20, 30) and number.isascii() and (units := _UNITS_AFTER_TENS.match(stripped, end)):
             value, end = value + _WORD_VALUES[units.group("units").lower()], units.end()

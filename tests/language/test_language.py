@@ -87,6 +87,7 @@ def test_a_date_in_chinese_numerals_is_a_full_date_and_no_count():
     assert has_full_date(text) and has_fact(text, Wanted.DATE)
     assert render_date(find_dates(text)[0], "en") == "30 November 1977"
     assert not has_fact("於一九四七年三月十日以前提出報告", Wanted.NUMBER)
+    assert has_fact("將任務延長六個月", Wanted.NUMBER) and has_fact("在三十天內", Wanted.NUMBER)  # traditional
     assert has_fact(text, Wanted.NUMBER)  # "六个月" is a count
 
 
@@ -98,6 +99,8 @@ def test_a_date_in_chinese_numerals_is_a_full_date_and_no_count():
     ("Decides to increase the force by 4,000 troops in 2017", [(4000, None)], "4,000", "4 000", "4000"),
     ("to report to the Council within twenty-four hours", [(24, "hour")], "24 hours", "24 heures", "24小时"),
     ("千年首脑会议将包含全体会议和四次互动式圆桌会议", [(4, None)], "4", "4", "4"),  # 千年: the millennium
+    ("決定將任務延長六個月,並在三十天內提出報告", [(6, "month"), (30, "day")], "6 months", "6 mois", "6个月"),
+    ("纪念通过五十周年", [(50, None)], "50", "50", "50"),  # an anniversary, not weeks
 ])
 def test_counts_are_read_and_written_in_each_language(text, counts, en, fr, zh):
     """A count is rendered in the question's language when the quote is in another ("六个月" → "6 months");
