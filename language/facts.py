@@ -77,7 +77,6 @@ _DATE = re.compile(
 )
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")
 # A count in Chinese numerals keeps its classifier (simplified and traditional): "六个", "六個", "三十天".
-_CLASSIFIER_UNIT = {"年": "year", "天": "day", "周": "week", "週": "week", "小时": "hour", "小時": "hour"}
 _NUMBER = re.compile(
     r"(?<![\d/])\d[\d,. ]*\d(?![\d/])|(?<![\d/])\d(?![\d/])"
     r"|(?P<zh>[一二三四五六七八九十百千万两兩]+)(?P<classifier>名|个|個|次|项|項|国|國|人|年|月|天|周|週|小时|小時|倍)"
@@ -162,22 +161,23 @@ _WORD_VALUES = {w: v for words, values in (
 _UNITS_AFTER_TENS = re.compile(
     r"-(?P<units>one|two|three|four|five|six|seven|eight|nine|un|deux|trois|quatre|cinq|six|sept|huit|neuf)\b",
     re.IGNORECASE)
-_UNIT_AFTER = re.compile(
-    r"\s*(?:(?P<zh>个月|個月|天|年|周|星期|小时|小時)"
-    r"|(?P<word>months?|mois|days?|jours?|years?|ans|années?|weeks?|semaines?|hours?|heures?)\b)",
-    re.IGNORECASE)
-_UNIT_OF_WORD = (("month", "month"), ("mois", "month"), ("day", "day"), ("jour", "day"), ("year", "year"),
-                 ("an", "year"), ("week", "week"), ("semaine", "week"), ("hour", "hour"), ("heure", "hour"),
-                 ("个月", "month"), ("個月", "month"), ("天", "day"), ("年", "year"), ("周", "week"),
-                 ("星期", "week"), ("小时", "hour"), ("小時", "hour"))
-_UNIT_WORDS = {
-    "en": {"month": ("month", "months"), "day": ("day", "days"), "year": ("year", "years"), "week": ("week", "weeks"),
-           "hour": ("hour", "hours")},
-    "fr": {"month": ("mois", "mois"), "day": ("jour", "jours"), "year": ("an", "ans"), "week": ("semaine", "semaines"),
-           "hour": ("heure", "heures")},
-    "zh": {"month": ("个月", "个月"), "day": ("天", "天"), "year": ("年", "年"), "week": ("周", "周"),
-           "hour": ("小时", "小时")},
+# Units of time a count may carry: the forms read after a number or as a Chinese classifier (Latin, then
+# Chinese), and the forms written: en and fr (singular, plural), zh.
+_TIME_UNITS = {
+    "month": (r"months?|mois", "个月|個月", ("month", "months"), ("mois", "mois"), "个月"),
+    "day": (r"days?|jours?", "天", ("day", "days"), ("jour", "jours"), "天"),
+    "year": (r"years?|ans|années?", "年", ("year", "years"), ("an", "ans"), "年"),
+    "week": (r"weeks?|semaines?", "周|週|星期", ("week", "weeks"), ("semaine", "semaines"), "周"),
+    "hour": (r"hours?|heures?", "小时|小時", ("hour", "hours"), ("heure", "heures"), "小时"),
 }
+_UNIT_AFTER = re.compile(
+    r"\s*(?:" + "|".join(rf"(?P<{unit}>(?:{latin})\b|{zh})" for unit, (latin, zh, *_w) in _TIME_UNITS.items()) + ")",
+    re.IGNORECASE)
+
+
+def _unit_of(classifier: str) -> str | None:
+    """The unit of time a Chinese classifier is ("天" → "day"), or None ("名", "个")."""
+    return next((unit for unit, (_l, zh, *_w) in _TIME_UNITS.items() if re.fullmatch(zh, classifier)), None)
 
 
 def _value(number: str) -> int | None:
@@ -210,7 +210,7 @@ def quantities(text: str) -> list[tuple[int, str | None]]:
             number = m.group("zh")
             if classifier == "月":
                 continue  # "六月" is June
-            unit = _CLASSIFIER_UNIT.get(classifier)
+            unit = _unit_of(classifier)
             if classifier in "个個" and stripped.startswith("月", m.end()):
                 unit = "month"
             elif classifier in "周週" and stripped.startswith("年", m.end()):
@@ -220,8 +220,7 @@ def quantities(text: str) -> list[tuple[int, str | None]]:
             value, end = value + _WORD_VALUES[units.group("units").lower()], units.end()
         read_to = end
         if not classifier and (after := _UNIT_AFTER.match(stripped, end)):
-            word = (after.group("zh") or after.group("word")).lower()
-            unit = next(u for prefix, u in _UNIT_OF_WORD if word.startswith(prefix))
+            unit = after.lastgroup
         # "un", "one", "一个" without a unit is an article ("dans un délai"), not a count
         if value is not None and not (value == 1 and unit is None and not number.isdigit()):
             out.append((value, unit))
@@ -238,9 +237,11 @@ def render_quantity(quantity: tuple[int, str | None], lang: str) -> str:
     number = f"{value:,}".replace(",", " ") if lang == "fr" else (str(value) if lang == "zh" else f"{value:,}")
     if unit is None:
         return number
-    singular, plural = _UNIT_WORDS.get(lang, _UNIT_WORDS["en"])[unit]
-    word = singular if value == 1 else plural
-    return f"{number}{word}" if lang == "zh" else f"{number} {word}"
+    *_read, en, fr, zh = _TIME_UNITS[unit]
+    if lang == "zh":
+        return f"{number}{zh}"
+    singular, plural = fr if lang == "fr" else en
+    return f"{number} {singular if value == 1 else plural}"
 
 
 def has_fact(text: str, wanted: Wanted) -> bool:
