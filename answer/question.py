@@ -18,7 +18,7 @@ from language.entities import concept_types, is_class_term
 from language.facts import Wanted, wanted_of
 from language.refs import TYPED_SYMBOL
 from language.refwords import ref_named_in
-from language.scripts import question_language
+from language.scripts import detect_language
 from language.terms import QueryTerm, question_terms, weigh_by_rarity
 
 __all__ = ["Question", "parse_question", "classify", "Wanted"]
@@ -132,7 +132,7 @@ def parse_question(text: str, turns: tuple[Turn, ...] = (), analyzer=None, known
         from language.analyzer import LexicalAnalyzer
 
         analyzer = LexicalAnalyzer()
-    lang = question_language(text)
+    lang = detect_language(text)
     ctx = context_of(turns)
     short = len(text.strip()) <= 40
     ref = ref_named_in(text)

@@ -293,7 +293,6 @@ class _Walker:
         text = block.text.strip()
         # full-width numbering ("１．", "（a）") is matched as ASCII; the text keeps its characters
         probe = text.translate(_FULLWIDTH)
-        paragraphs = self.body.paragraphs
         if organ_name(text):
             self.seen_organ = True
             return

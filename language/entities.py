@@ -119,28 +119,19 @@ class EntityTable:
         return tuple(sorted(rows, key=lambda r: (-len(r[0]), r)))
 
     @cached_property
-    def _latin_names(self) -> dict[str, str]:
-        """Folded Latin name -> the name as the table writes it (the first entity's form)."""
-        names: dict[str, str] = {}
-        for e in self.entities:
-            for n in e.surface_forms():
-                if not CJK.search(n):
-                    names.setdefault(" ".join(re.findall(r"[^\W_]+", fold(n))), n)
-        return names
-
-    @cached_property
     def _latin(self) -> tuple[re.Pattern | None, dict]:
-        """One pattern over every folded Latin name (longest first), and folded name -> id."""
-        ids: dict[str, str] = {}
+        """One pattern over every folded Latin name (longest first), and folded name -> (id, the name as
+        the table writes it)."""
+        names: dict[str, tuple[str, str]] = {}
         for e in self.entities:
             for n in e.surface_forms():
                 if not CJK.search(n) and len(n) >= MIN_LATIN_NAME:
-                    ids.setdefault(" ".join(re.findall(r"[^\W_]+", fold(n))), e.id)
-        ids.pop("", None)
-        if not ids:
-            return None, ids
+                    names.setdefault(" ".join(re.findall(r"[^\W_]+", fold(n))), (e.id, n))
+        names.pop("", None)
+        if not names:
+            return None, names
         # mentions() reads a text whose words are joined by single spaces, as these names are.
-        return re.compile(rf"(?<![^\W_])(?:{trie_alternation(ids)})(?![^\W_])"), ids
+        return re.compile(rf"(?<![^\W_])(?:{trie_alternation(names)})(?![^\W_])"), names
 
     @cached_property
     def _acronyms(self) -> tuple[re.Pattern | None, dict]:
@@ -170,13 +161,12 @@ class EntityTable:
             for m in pattern.finditer(text):
                 found.append(Mention(ids[m.group()], m.group()))
             rest = pattern.sub(" ", text)
-        pattern, ids = self._latin
+        pattern, names = self._latin
         if pattern is not None:
             folded = " ".join(re.findall(r"[^\W_]+", fold(rest)))
             for m in pattern.finditer(folded):
-                key = " ".join(re.findall(r"[^\W_]+", m.group()))
                 # the name as the table writes it, not its folded key ("United Nations Emergency Force")
-                found.append(Mention(ids[key], self._latin_names.get(key, m.group())))
+                found.append(Mention(*names[" ".join(re.findall(r"[^\W_]+", m.group()))]))
         pattern, ids = self._acronyms
         if pattern is not None:
             found.extend(Mention(ids[m.group()], m.group()) for m in pattern.finditer(rest))

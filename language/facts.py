@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from language.numerals import chinese_number
+from language.numerals import CHINESE_DIGITS, chinese_number
 from language.refs import NUMBER_YEAR, SESSION_NUMBER, SYMBOL
 from language.scripts import CJK_CLASS
 
@@ -64,7 +64,7 @@ _EN = "|".join(MONTHS["en"])
 _FR = "|".join(MONTHS["fr"])
 _MONTH_NUMBER = {m.lower(): i + 1 for names in MONTHS.values() for i, m in enumerate(names)}
 # A date in Chinese numerals, as the Council's older Chinese texts print them: "一九七七年十一月三十日".
-_CN_DIGIT = "〇零一二三四五六七八九"
+_CN_DIGIT = "".join(d for d in CHINESE_DIGITS if d not in "两兩")
 _CN_MONTH = "十[一二]?|[一二三四五六七八九]"
 _CN_DAY = "[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
 _DATE = re.compile(
@@ -76,12 +76,19 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")
+# Counts written in words, and their values.
+_WORD_VALUES = {w: v for words, values in (
+    ("one two three four five six seven eight nine ten eleven twelve", range(1, 13)),
+    ("un deux trois quatre cinq six sept huit neuf dix", range(1, 11)),
+) for w, v in zip(words.split(), values)} | {
+    "fifteen": 15, "twenty": 20, "thirty": 30, "hundred": 100, "thousand": 1000,
+    "douze": 12, "quinze": 15, "vingt": 20, "cent": 100, "mille": 1000}
+_CN_NUMERAL = "[一二三四五六七八九十百千万两兩]+"
 # A count in Chinese numerals keeps its classifier (simplified and traditional): "六个", "六個", "三十天".
 _NUMBER = re.compile(
     r"(?<![\d/])\d[\d,. ]*\d(?![\d/])|(?<![\d/])\d(?![\d/])"
-    r"|(?P<zh>[一二三四五六七八九十百千万两兩]+)(?P<classifier>名|个|個|次|项|項|国|國|人|年|月|天|周|週|小时|小時|倍)"
-    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|hundred|"
-    r"thousand)\b|\b(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|cent|mille)\b",
+    rf"|(?P<zh>{_CN_NUMERAL})(?P<classifier>名|个|個|次|项|項|国|國|人|年|月|天|周|週|小时|小時|倍)"
+    rf"|\b(?:{'|'.join(_WORD_VALUES)})\b",
     re.IGNORECASE,
 )
 # Numbers that name a document or a place in one, not a quantity: "resolution 2326 (2016)", "65/119",
@@ -151,16 +158,9 @@ def _without_references(text: str) -> str:
     return _YEAR.sub(" ", _DATE.sub(" ", _REFERENCE_NUMBER.sub(" ", text)))
 
 
-_WORD_VALUES = {w: v for words, values in (
-    ("one two three four five six seven eight nine ten eleven twelve", range(1, 13)),
-    ("un deux trois quatre cinq six sept huit neuf dix", range(1, 11)),
-) for w, v in zip(words.split(), values)} | {
-    "fifteen": 15, "twenty": 20, "thirty": 30, "hundred": 100, "thousand": 1000,
-    "douze": 12, "quinze": 15, "vingt": 20, "cent": 100, "mille": 1000}
 # "twenty-four", "vingt-quatre": the units word after a tens word
-_UNITS_AFTER_TENS = re.compile(
-    r"-(?P<units>one|two|three|four|five|six|seven|eight|nine|un|deux|trois|quatre|cinq|six|sept|huit|neuf)\b",
-    re.IGNORECASE)
+_UNITS_AFTER_TENS = re.compile(rf"-(?P<units>{'|'.join(w for w, v in _WORD_VALUES.items() if v < 10)})\b",
+                               re.IGNORECASE)
 # Units of time a count may carry: the forms read after a number or as a Chinese classifier (Latin, then
 # Chinese), and the forms written: en and fr (singular, plural), zh.
 _TIME_UNITS = {
@@ -186,7 +186,7 @@ def _value(number: str) -> int | None:
         return _WORD_VALUES[number.lower()]
     if re.fullmatch(r"\d{1,3}(?:[,. ]\d{3})+|\d+", number):
         return int(re.sub(r"[,. ]", "", number))
-    if re.fullmatch(r"[一二三四五六七八九十百千万两兩]+", number):
+    if re.fullmatch(_CN_NUMERAL, number):
         return chinese_number(number)
     return None  # "2.5", "12 15": not read
 

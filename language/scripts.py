@@ -66,8 +66,3 @@ def detect_language(text: str, default: str = "en") -> str:
     cues["es"] += 2 * len(_SPANISH_MARKS.findall(text))
     found = max(cues, key=cues.get)
     return found if cues[found] > 0 else default
-
-
-def question_language(question: str) -> str:
-    """The language a question is asked in (`detect_language`; English when nothing tells)."""
-    return detect_language(question)

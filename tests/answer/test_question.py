@@ -3,7 +3,7 @@ import pytest
 from answer.model import QuestionType
 from answer.question import Wanted, classify, parse_question
 from language.facts import wanted_of as wanted_answer
-from language.scripts import question_language
+from language.scripts import detect_language
 
 pytestmark = pytest.mark.unit
 
@@ -40,7 +40,7 @@ def test_classify(question, expected):
     ("and what about women?", "en"), ("什么是 WIPO？", "zh"),
 ])
 def test_question_language(question, lang):
-    assert question_language(question) == lang
+    assert detect_language(question) == lang
 
 
 @pytest.mark.parametrize("question, wanted", [

@@ -7,7 +7,7 @@ import pytest
 from language.analyzer import LexicalAnalyzer
 from language.entities import load_entities
 from language.facts import Wanted, find_dates, has_fact, has_full_date, quantities, render_date, render_quantity, wanted_of
-from language.scripts import CJK, question_language
+from language.scripts import CJK, detect_language
 from language.terms import question_terms
 
 pytestmark = pytest.mark.unit
@@ -156,4 +156,4 @@ def test_a_class_term_names_an_entity_type_and_nothing_else(term, is_class):
 
 def test_the_one_cjk_pattern_and_question_language():
     assert CJK.search("南蘇丹") and not CJK.search("UNMISS")
-    assert [question_language(q) for q in ("那英文版本呢？", "Until when?", "Et le paragraphe 3 ?")] == ["zh", "en", "fr"]
+    assert [detect_language(q) for q in ("那英文版本呢？", "Until when?", "Et le paragraphe 3 ?")] == ["zh", "en", "fr"]
