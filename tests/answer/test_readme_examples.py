@@ -53,15 +53,18 @@ def test_peacekeeping_list_includes_unef_and_unifil(samples_assistant):
     assert {"S/RES/368 (1975)", "S/RES/408 (1977)", "S/RES/425 (1978)", "S/RES/2326 (2016)"} <= symbols
 
 
-@pytest.mark.parametrize(("question", "quoted"), [
-    ("联合国脱离接触观察员部队的任务延长到哪一天？", "至一九七七年十一月三十日为止"),
+@pytest.mark.parametrize(("question", "cite", "quoted"), [
+    ("联合国脱离接触观察员部队的任务延长到哪一天？", "S/RES/408 (1977)#op1.b", "至一九七七年十一月三十日为止"),
     ("Until when did resolution 408 (1977) renew the mandate of the Disengagement Observer Force?",
-     "until 30 November 1977"),
+     "S/RES/408 (1977)#op1.b", "until 30 November 1977"),
+    # before one version per paragraph, this one quoted the English "To renew the mandate …"
+    ("第368(1975)号决议将紧急部队的任务延长了多长时间？", "S/RES/368 (1975)#op1.b", "将联合国紧急部队的任务期限延长三个月"),
 ])
-def test_a_paragraph_printed_in_the_question_language_is_quoted_in_it(samples_assistant, question, quoted):
-    """S/RES/408 (1977) is in the samples in English and in Chinese: each reader gets its own text."""
+def test_a_paragraph_printed_in_the_question_language_is_quoted_in_it(samples_assistant, question, cite, quoted):
+    """S/RES/408 (1977) and 368 (1975) are in the samples in English and in Chinese: each reader gets
+    its own text."""
     answer = samples_assistant.ask(question)
-    assert answer.citations == ("S/RES/408 (1977)#op1.b",)
+    assert answer.citations == (cite,)
     assert quoted in answer.answer
 
 
